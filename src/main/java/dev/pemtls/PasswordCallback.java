@@ -1,0 +1,20 @@
+package dev.pemtls;
+
+import java.io.IOException;
+
+/**
+ * Supplies the password of an encrypted private key, like the callable Python's {@code
+ * load_cert_chain(password=...)} accepts.
+ *
+ * <p>It is called only when the key is encrypted. The caller clears the returned array after use,
+ * so return a fresh copy each time.
+ */
+@FunctionalInterface
+public interface PasswordCallback {
+  /**
+   * Returns the password; at most 1023 characters, as in Python.
+   *
+   * @throws IOException to abort loading; the error propagates to the caller
+   */
+  char[] password() throws IOException;
+}
