@@ -1,0 +1,34 @@
+package dev.pemtls.trust;
+
+import java.security.cert.CertificateException;
+
+/**
+ * A certificate chain failed verification, carrying OpenSSL's verify code and the depth of the
+ * failing certificate (0 is the peer's own). Thrown by PemTLS's trust manager into the JSSE
+ * handshake; PemTLS turns it into {@code SslCertVerificationError} for the caller.
+ */
+public final class VerificationFailure extends CertificateException {
+  private static final long serialVersionUID = 1L;
+
+  private final VerifyCode code;
+  private final int depth;
+
+  public VerificationFailure(VerifyCode code, int depth, String detail) {
+    this(code, depth, detail, null);
+  }
+
+  public VerificationFailure(VerifyCode code, int depth, String detail, Throwable cause) {
+    super("certificate verify failed: " + code.message() + " (verify code " + code.code()
+        + ", depth " + depth + (detail == null ? "" : ": " + detail) + ")", cause);
+    this.code = code;
+    this.depth = depth;
+  }
+
+  public VerifyCode code() {
+    return code;
+  }
+
+  public int depth() {
+    return depth;
+  }
+}
