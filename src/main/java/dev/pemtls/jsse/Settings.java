@@ -1,0 +1,70 @@
+package dev.pemtls.jsse;
+
+import dev.pemtls.Protocol;
+import dev.pemtls.VerifyMode;
+import dev.pemtls.trust.TrustStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One immutable snapshot of every TLS setting, the meeting point of both entry points: the
+ * spec's {@code SslContext} and (later) the provider's config file. Everything after it, the
+ * BCJSSE context, sockets, engines, is built from a {@code Settings} alone, so a setting cannot
+ * exist in one entry point and not in the other, and changing a context never races a handshake.
+ *
+ * @param protocol the context's protocol constant
+ * @param verifyMode Python's verify_mode
+ * @param checkHostname Python's check_hostname
+ * @param chain the identity's certificates, leaf first; empty when none was loaded
+ * @param privateKey the identity's key, null exactly when {@code chain} is empty
+ * @param trust the trusted certificates
+ * @param protocols the enabled JSSE protocol names, newest first
+ * @param cipherSuites the enabled JSSE suite names in preference order (TLS 1.3 first), or null
+ *     for BCJSSE's defaults
+ * @param applicationProtocols ALPN protocol names in preference order; empty for none
+ */
+public record Settings(
+    Protocol protocol,
+    VerifyMode verifyMode,
+    boolean checkHostname,
+    List<X509Certificate> chain,
+    PrivateKey privateKey,
+    TrustStore trust,
+    List<String> protocols,
+    List<String> cipherSuites,
+    List<String> applicationProtocols) {
+
+  public Settings {
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(verifyMode, "verifyMode");
+    chain = List.copyOf(chain);
+    Objects.requireNonNull(trust, "trust");
+    protocols = List.copyOf(protocols);
+    cipherSuites = cipherSuites == null ? null : List.copyOf(cipherSuites);
+    applicationProtocols = List.copyOf(applicationProtocols);
+    if (chain.isEmpty() != (privateKey == null)) {
+      throw new IllegalArgumentException("a certificate chain and its key go together");
+    }
+    if (checkHostname && verifyMode == VerifyMode.CERT_NONE) {
+      throw new IllegalArgumentException("check_hostname needs verify_mode other than CERT_NONE");
+    }
+  }
+
+  /** Whether an identity (certificate chain and key) is loaded. */
+  public boolean hasIdentity() {
+    return privateKey != null;
+  }
+
+  /** Never shows the key; only what identifies the settings. */
+  @Override
+  public String toString() {
+    return "Settings[protocol=" + protocol + ", verifyMode=" + verifyMode + ", checkHostname="
+        + checkHostname + ", identity="
+        + (chain.isEmpty() ? "none" : chain.get(0).getSubjectX500Principal().getName())
+        + ", trust=" + trust + ", protocols=" + protocols + ", cipherSuites="
+        + (cipherSuites == null ? "default" : cipherSuites.size() + " suites")
+        + ", alpn=" + applicationProtocols + "]";
+  }
+}
