@@ -2,6 +2,7 @@ package dev.pemtls.cli;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -79,7 +80,7 @@ public final class Json {
           if (c >= 0x20 && c < 0x7f) {
             sb.append(c);
           } else {
-            sb.append(String.format("\\u%04x", (int) c));
+            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           }
       }
     }

@@ -18,11 +18,13 @@ final class AsnStrings {
   /**
    * Mirrors OpenSSL's {@code ASN1_STRING_to_UTF8} as CPython's
    * {@code _create_tuple_for_attribute} calls it. Its {@code tag2nbyte} table decides by universal
-   * tag: UTF8String is checked UTF-8; Numeric, Printable, T61, IA5, Visible strings and the two
-   * time types are one byte per character (so effectively Latin-1, whatever the type promises);
-   * BMPString is two bytes and UniversalString four bytes per character, big-endian. Every other
-   * type (BOOLEAN, INTEGER, OCTET STRING, SEQUENCE, Videotex/Graphic/General strings, tagged
-   * values) makes OpenSSL fail, and Python raise {@code ssl.SSLError}; so do we.
+   * tag: UTF8String is checked UTF-8; Numeric, Printable, T61 and IA5 strings are one byte per
+   * character (so effectively Latin-1, whatever the type promises); BMPString is two bytes and
+   * UniversalString four bytes per character, big-endian. Every other type makes OpenSSL fail and
+   * Python raise {@code ssl.SSLError}, and so do we: VisibleString, UTCTime and GeneralizedTime,
+   * which ASN1_STRING_to_UTF8 could convert, are outside the DirectoryString types OpenSSL's
+   * X509_NAME_ENTRY accepts, so the certificate itself fails to parse; the rest (BOOLEAN, INTEGER,
+   * BIT/OCTET STRING, SEQUENCE, Videotex/Graphic/General strings) have no UTF-8 conversion.
    */
   static String toUtf8(ASN1Encodable value) throws SslError {
     int id = Der.identifier(value);
@@ -30,7 +32,7 @@ final class AsnStrings {
     switch (id) {
       case UTF8_STRING:
         return strictUtf8(b, "UTF8String");
-      case 18: case 19: case 20: case 22: case 23: case 24: case 26:
+      case 18: case 19: case 20: case 22:
         return new String(b, StandardCharsets.ISO_8859_1);
       case BMP_STRING:
         return wide(b, 2);

@@ -2,6 +2,7 @@ package dev.pemtls.x509;
 
 import java.time.LocalDateTime;
 import java.time.Year;
+import java.util.Locale;
 
 /** Certificate validity times as OpenSSL prints them, e.g. {@code "May  5 09:37:37 2011 GMT"}. */
 final class AsnTimes {
@@ -19,10 +20,10 @@ final class AsnTimes {
 
   /**
    * Mirrors OpenSSL 3.0's {@code ASN1_TIME_print} (RFC 822 flavour) as CPython's
-   * {@code _decode_certificate} reads it: {@code "Mon DD HH:MM:SS[.fff] YYYY[ GMT]"} with the day
+   * {@code _decode_certificate} reads it: {@code "Mon DD HH:MM:SS[.fff] YYYY GMT"} with the day
    * padded by a space, the fraction of a GeneralizedTime copied as written, the time shifted to
-   * UTC when it carries a {@code +hhmm}/{@code -hhmm} offset, and " GMT" only when the text ends in
-   * {@code Z}. A value OpenSSL cannot parse prints as {@code "Bad time value"}.
+   * UTC when it carries a {@code +hhmm}/{@code -hhmm} offset, then " GMT" (also after an offset,
+   * as OpenSSL 3.0 does). A value OpenSSL cannot parse prints as {@code "Bad time value"}.
    *
    * @param tag 23 (UTCTime) or 24 (GeneralizedTime)
    * @param text the content octets, as ASCII
@@ -40,10 +41,9 @@ final class AsnTimes {
       }
       fraction = text.substring(14, end);
     }
-    boolean gmt = text.endsWith("Z");
-    return String.format("%s %2d %02d:%02d:%02d%s %d%s", MONTHS[t.getMonthValue() - 1],
-        t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), fraction, t.getYear(),
-        gmt ? " GMT" : "");
+    // OpenSSL 3.0 converts an offset time to UTC and then prints " GMT" for every time it parsed.
+    return String.format(Locale.ROOT, "%s %2d %02d:%02d:%02d%s %d GMT", MONTHS[t.getMonthValue() - 1],
+        t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), fraction, t.getYear());
   }
 
   /** OpenSSL's lenient {@code ossl_asn1_time_to_tm}; null where it fails. */

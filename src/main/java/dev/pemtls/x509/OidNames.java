@@ -75,6 +75,11 @@ final class OidNames {
     return LONG_NAMES.getOrDefault(dotted, dotted);
   }
 
+  /** The whole table, dotted OID to long name; for tests that check it against OpenSSL. */
+  static Map<String, String> all() {
+    return LONG_NAMES;
+  }
+
   private static Map<String, String> parse(String table) {
     Map<String, String> names = new HashMap<>();
     for (String line : table.strip().split("\n")) {
