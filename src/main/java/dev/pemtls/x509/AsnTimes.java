@@ -42,8 +42,8 @@ final class AsnTimes {
       fraction = text.substring(14, end);
     }
     // OpenSSL 3.0 converts an offset time to UTC and then prints " GMT" for every time it parsed.
-    return String.format(Locale.ROOT, "%s %2d %02d:%02d:%02d%s %d GMT", MONTHS[t.getMonthValue() - 1],
-        t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), fraction, t.getYear());
+    return String.format(Locale.ROOT, "%s %2d %02d:%02d:%02d%s %d GMT",
+        MONTHS[t.getMonthValue() - 1], t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), fraction, t.getYear());
   }
 
   /** OpenSSL's lenient {@code ossl_asn1_time_to_tm}; null where it fails. */
