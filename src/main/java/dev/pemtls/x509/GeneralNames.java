@@ -25,7 +25,7 @@ final class GeneralNames {
 
   /**
    * The otherName types OpenSSL 3.0's {@code GENERAL_NAME_print} spells out, with the label it
-   * prints and whether it expects an IA5String (SRVName) rather than a UTF8String.
+   * prints. SRVName must hold an IA5String, the others a UTF8String.
    */
   private static final Map<String, String> KNOWN_OTHER_NAMES = Map.of(
       "1.3.6.1.5.5.7.8.9", "SmtpUTF8Mailbox",

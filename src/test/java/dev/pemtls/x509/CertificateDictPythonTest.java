@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.SslError;
 import dev.pemtls.cli.Json;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -113,6 +116,22 @@ class CertificateDictPythonTest {
   @Test
   void decode_serialNumbers_printAsI2aAsn1Integer() {
     assertMatchesPython(n -> n.startsWith("serial"));
+  }
+
+  @Test
+  void decode_x509CertificateFromJdk_equalsDecodeOfItsDer() throws Exception {
+    CertificateFactory cf = CertificateFactory.getInstance("X.509");
+    List<Executable> checks = new ArrayList<>();
+    for (String name : List.of("serialNegative", "serialMinusOne", "serialZero", "version1",
+        "sanEveryType", "stringTypes", "timeGeneralizedAfter2049")) {
+      byte[] der = certs.get(name);
+      checks.add(() -> {
+        X509Certificate cert =
+            (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der));
+        assertEquals(CertificateDict.decode(der), CertificateDict.decode(cert), name);
+      });
+    }
+    assertAll(checks);
   }
 
   @Test
