@@ -1,0 +1,217 @@
+package dev.pemtls.jsse;
+
+import dev.pemtls.crypto.Tls;
+import dev.pemtls.trust.PemTrustManager;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.KeyManagementException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
+/**
+ * A standard {@link SSLContext} built from one {@link Settings}: BCJSSE on the JDK's crypto,
+ * with PemTLS's key and trust managers, whose socket factories, server socket factories and
+ * engines all come out with the settings' protocols, cipher suites, client-certificate request
+ * and host-name check applied. This is what {@code SslContext.sslContext()} hands to HttpClient,
+ * OkHttp, Netty or Jetty.
+ */
+public final class ConfiguredSslContext extends SSLContext {
+  private ConfiguredSslContext(Spi spi, String protocol) {
+    super(spi, Tls.jsseProvider(), protocol);
+  }
+
+  /** Builds the context; the settings are fixed from here on. */
+  public static ConfiguredSslContext create(Settings settings) {
+    try {
+      SSLContext bc = SSLContext.getInstance("TLS", Tls.jsseProvider());
+      KeyManager[] km = settings.hasIdentity()
+          ? new KeyManager[] {new IdentityKeyManager(settings.chain(), settings.privateKey())}
+          : new KeyManager[0];
+      TrustManager[] tm = {new PemTrustManager(settings.trust(), settings.verifyMode())};
+      bc.init(km, tm, new SecureRandom());
+      return new ConfiguredSslContext(new Spi(bc, new SocketConfigurer(settings)), "TLS");
+    } catch (NoSuchAlgorithmException | KeyManagementException e) {
+      throw new IllegalStateException("BCJSSE cannot create a TLS context: " + e, e);
+    }
+  }
+
+  /** Delegates to BCJSSE and configures whatever it creates. */
+  private static final class Spi extends SSLContextSpi {
+    private final SSLContext bc;
+    private final SocketConfigurer configurer;
+
+    Spi(SSLContext bc, SocketConfigurer configurer) {
+      this.bc = bc;
+      this.configurer = configurer;
+    }
+
+    @Override
+    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
+      throw new IllegalStateException("this context is already initialised from its settings");
+    }
+
+    @Override
+    protected SSLSocketFactory engineGetSocketFactory() {
+      return new SocketFactory(bc.getSocketFactory(), configurer);
+    }
+
+    @Override
+    protected SSLServerSocketFactory engineGetServerSocketFactory() {
+      return new ServerSocketFactory(bc.getServerSocketFactory(), configurer);
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine() {
+      return configurer.configure(bc.createSSLEngine());
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine(String host, int port) {
+      return configurer.configure(bc.createSSLEngine(host, port));
+    }
+
+    @Override
+    protected SSLSessionContext engineGetServerSessionContext() {
+      return bc.getServerSessionContext();
+    }
+
+    @Override
+    protected SSLSessionContext engineGetClientSessionContext() {
+      return bc.getClientSessionContext();
+    }
+
+    @Override
+    protected SSLParameters engineGetDefaultSSLParameters() {
+      return configurer.parameters(bc.getDefaultSSLParameters());
+    }
+
+    @Override
+    protected SSLParameters engineGetSupportedSSLParameters() {
+      return bc.getSupportedSSLParameters();
+    }
+  }
+
+  /** Client sockets with the settings applied. */
+  static final class SocketFactory extends SSLSocketFactory {
+    private final SSLSocketFactory bc;
+    private final SocketConfigurer configurer;
+
+    SocketFactory(SSLSocketFactory bc, SocketConfigurer configurer) {
+      this.bc = bc;
+      this.configurer = configurer;
+    }
+
+    private Socket configured(Socket s) {
+      return s instanceof SSLSocket ? configurer.configure((SSLSocket) s) : s;
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+      String[] configured = configurer.parameters(new SSLParameters()).getCipherSuites();
+      return configured != null ? configured : bc.getDefaultCipherSuites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+      return bc.getSupportedCipherSuites();
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+      return configured(bc.createSocket());
+    }
+
+    @Override
+    public Socket createSocket(Socket s, String host, int port, boolean autoClose)
+        throws IOException {
+      return configured(bc.createSocket(s, host, port, autoClose));
+    }
+
+    @Override
+    public Socket createSocket(Socket s, InputStream consumed, boolean autoClose)
+        throws IOException {
+      return configured(bc.createSocket(s, consumed, autoClose));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return configured(bc.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+        throws IOException {
+      return configured(bc.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return configured(bc.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress,
+        int localPort) throws IOException {
+      return configured(bc.createSocket(address, port, localAddress, localPort));
+    }
+  }
+
+  /** Server sockets whose accepted connections carry the settings. */
+  static final class ServerSocketFactory extends SSLServerSocketFactory {
+    private final SSLServerSocketFactory bc;
+    private final SocketConfigurer configurer;
+
+    ServerSocketFactory(SSLServerSocketFactory bc, SocketConfigurer configurer) {
+      this.bc = bc;
+      this.configurer = configurer;
+    }
+
+    private java.net.ServerSocket configured(java.net.ServerSocket s) {
+      return s instanceof SSLServerSocket ? configurer.configure((SSLServerSocket) s) : s;
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+      return bc.getDefaultCipherSuites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+      return bc.getSupportedCipherSuites();
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket() throws IOException {
+      return configured(bc.createServerSocket());
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket(int port) throws IOException {
+      return configured(bc.createServerSocket(port));
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+      return configured(bc.createServerSocket(port, backlog));
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress ifAddress)
+        throws IOException {
+      return configured(bc.createServerSocket(port, backlog, ifAddress));
+    }
+  }
+}
