@@ -8,13 +8,9 @@ final class KeyErrors {
 
   /** OpenSSL's EVP_R_BAD_DECRYPT; deliberately without the cause's text (no key bytes leak). */
   static SslError badDecrypt(String where, Throwable cause) {
-    SslError error = new SslError("EVP", "BAD_DECRYPT", "bad decrypt: wrong password for the "
-        + "encrypted key in " + where);
     // Keep the cause's type for debugging but not its message, which may quote decrypted data.
-    if (cause != null) {
-      error.initCause(new Exception(cause.getClass().getName()));
-    }
-    return error;
+    return new SslError("EVP", "BAD_DECRYPT", "bad decrypt: wrong password for the encrypted key "
+        + "in " + where, cause == null ? null : new Exception(cause.getClass().getName()));
   }
 
   static SslError unsupported(String algorithm, String where) {

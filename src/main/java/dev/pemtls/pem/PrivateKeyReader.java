@@ -116,10 +116,9 @@ final class PrivateKeyReader {
   }
 
   private static SslError malformed(String where, Throwable e) {
-    // The cause's text can quote ASN.1 contents; keep only its type.
-    SslError error = new SslError("PEM", "ASN1_LIB", "malformed private key in " + where
-        + " (" + e.getClass().getSimpleName() + "); the key is corrupt or not in a PEM form "
-        + "OpenSSL writes");
-    return error;
+    // The cause's text can quote ASN.1 contents of the key; keep only its type.
+    return new SslError("PEM", "ASN1_LIB", "malformed private key in " + where + " ("
+        + e.getClass().getSimpleName() + "); the key is corrupt or not in a PEM form OpenSSL "
+        + "writes");
   }
 }
