@@ -93,10 +93,10 @@ public final class PemFiles {
   /**
    * Parses Python's {@code load_verify_locations(cadata=...)} given as bytes.
    *
-   * <p>Python takes bytes as DER only; here PEM text in bytes is accepted too: if the first
-   * non-blank byte starts a DER SEQUENCE (0x30), the data is one or more concatenated DER
-   * certificates with nothing after them, otherwise it is PEM read like {@link
-   * #parseCaData(String)}.
+   * <p>Python takes bytes as DER only; here PEM text in bytes is accepted too: data containing a
+   * {@code -----BEGIN } line and not starting with a DER SEQUENCE byte (0x30) is read as PEM like
+   * {@link #parseCaData(String)}, anything else as one or more concatenated DER certificates
+   * with nothing after them.
    *
    * @throws SslError {@code ASN1 NOT_ENOUGH_DATA} or {@code PEM NO_START_LINE} if it holds no
    *     certificate
@@ -106,11 +106,14 @@ public final class PemFiles {
       throw new SslError("X509", "INVALID_ARGUMENT", "cadata must not be null");
     }
     checkSize(data.length);
+    // Python treats bytes as DER; a PEM start line is taken as a sign the caller meant text,
+    // unless the data starts like DER (a certificate may contain any bytes).
     int first = 0;
     while (first < data.length && Character.isWhitespace(data[first])) {
       first++;
     }
-    if (first < data.length && data[first] == 0x30) {
+    boolean startsLikeDer = first < data.length && data[first] == 0x30;
+    if (startsLikeDer || !new String(data, StandardCharsets.ISO_8859_1).contains("-----BEGIN ")) {
       return CaParser.fromDer(data);
     }
     return pemCaData(data);
