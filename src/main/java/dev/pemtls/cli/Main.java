@@ -16,6 +16,7 @@ public final class Main {
     for (Command c : List.of(
         new DemoCommand(),
         new DecodeCertCommand(),
+        new CiphersCommand(),
         new VersionCommand())) {
       all.put(c.name(), c);
     }

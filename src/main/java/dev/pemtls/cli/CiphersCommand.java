@@ -1,0 +1,130 @@
+package dev.pemtls.cli;
+
+import dev.pemtls.SslError;
+import dev.pemtls.ciphers.CipherStrings;
+import dev.pemtls.ciphers.CipherSuite;
+import dev.pemtls.ciphers.Expansion;
+import dev.pemtls.ciphers.SecurityFilter;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code pemtls ciphers [-v] [-V] [-s] [-stdname] [-tls1_2] [-tls1_3] [-ciphersuites LIST]
+ * [STRING]}: prints what {@code openssl ciphers} (OpenSSL 3.0, apps/ciphers.c) prints, limited to
+ * the suites PemTLS (BCJSSE) can negotiate. TLS 1.3 suites come first, as in OpenSSL.
+ */
+final class CiphersCommand implements Command {
+  @Override
+  public String name() {
+    return "ciphers";
+  }
+
+  @Override
+  public String summary() {
+    return "expand an OpenSSL cipher string as openssl ciphers does";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) {
+    boolean verbose = false, ids = false, supported = false, stdname = false;
+    int minVersion = SecurityFilter.SSL3_VERSION, maxVersion = SecurityFilter.TLS1_3_VERSION;
+    String suites13 = CipherStrings.DEFAULT_CIPHERSUITES;
+    String rule = null;
+    int i = 0;
+    for (; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--")) {
+        i++;
+        break;
+      } else if (a.equals("-v")) {
+        verbose = true;
+      } else if (a.equals("-V")) {
+        verbose = ids = true;
+      } else if (a.equals("-s")) {
+        supported = true;
+      } else if (a.equals("-stdname")) {
+        verbose = stdname = true;
+      } else if (a.equals("-tls1_2")) {
+        minVersion = maxVersion = SecurityFilter.TLS1_2_VERSION;
+      } else if (a.equals("-tls1_3")) {
+        minVersion = maxVersion = SecurityFilter.TLS1_3_VERSION;
+      } else if (a.equals("-ciphersuites") && i + 1 < args.size()) {
+        suites13 = args.get(++i);
+      } else if (a.startsWith("-")) {
+        err.println("ciphers: Unknown option: " + a);
+        return 1;
+      } else {
+        break;
+      }
+    }
+    if (i < args.size()) {
+      rule = args.get(i++);
+    }
+    if (i < args.size()) {
+      err.println("ciphers: Extra parameter: " + args.get(i));
+      return 1;
+    }
+
+    List<CipherSuite> tls13;
+    try {
+      tls13 = CipherStrings.tls13(suites13);
+    } catch (SslError e) {
+      err.println("Error setting TLSv1.3 ciphersuites");
+      err.println(e.getMessage());
+      return 1;
+    }
+    Expansion expansion;
+    try {
+      // As apps/ciphers.c, the cipher list is set only when a string is given.
+      expansion = rule == null ? CipherStrings.expandRule(CipherStrings.DEFAULT_CIPHER_LIST)
+          : CipherStrings.expandOrThrow(rule);
+      if (expansion.negotiable().isEmpty()) {
+        CipherStrings.negotiable(rule); // throws, explaining what OpenSSL would select
+      }
+    } catch (SslError e) {
+      err.println("Error in cipher list");
+      err.println(e.getMessage());
+      return 1;
+    }
+
+    List<CipherSuite> shown = new ArrayList<>();
+    for (CipherSuite s : tls13) {
+      if (s.bcjsse()) {
+        shown.add(s);
+      }
+    }
+    shown.addAll(expansion.negotiable());
+    if (supported) {
+      shown = SecurityFilter.filter(shown, expansion.securityLevel(), minVersion, maxVersion);
+    }
+    print(shown, verbose, ids, stdname, out);
+    return 0;
+  }
+
+  private static void print(List<CipherSuite> shown, boolean verbose, boolean ids,
+      boolean stdname, PrintStream out) {
+    if (!verbose) {
+      StringBuilder b = new StringBuilder();
+      for (CipherSuite s : shown) {
+        if (b.length() > 0) {
+          b.append(':');
+        }
+        b.append(s.name());
+      }
+      out.println(b);
+      return;
+    }
+    for (CipherSuite s : shown) {
+      StringBuilder line = new StringBuilder();
+      if (ids) {
+        line.append(String.format("          0x%02X,0x%02X - ", s.id() >> 8, s.id() & 0xFF));
+      }
+      if (stdname) {
+        line.append(String.format("%-45s - ", s.ianaName()));
+      }
+      line.append(s.description());
+      out.println(line);
+    }
+  }
+}
