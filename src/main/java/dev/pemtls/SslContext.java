@@ -1,0 +1,460 @@
+package dev.pemtls;
+
+import dev.pemtls.ciphers.CipherStrings;
+import dev.pemtls.ciphers.CipherSuite;
+import dev.pemtls.jsse.ConfiguredSslContext;
+import dev.pemtls.jsse.Settings;
+import dev.pemtls.pem.Identity;
+import dev.pemtls.pem.PemFiles;
+import dev.pemtls.trust.CaDirectory;
+import dev.pemtls.trust.DefaultVerifyPaths;
+import dev.pemtls.trust.TrustStore;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Python's {@code ssl.SSLContext} in Java: TLS settings from PEM files, CA bundles and
+ * directories, and OpenSSL cipher strings, applied to sockets with {@link #wrapSocket} or handed
+ * to any JSSE user as a standard {@link SSLContext} with {@link #sslContext()}.
+ *
+ * <p>Defaults, as in Python 3.11 with OpenSSL 3.0:
+ *
+ * <ul>
+ *   <li>{@link Protocol#TLS_CLIENT}: {@code CERT_REQUIRED} with host-name checks;
+ *   <li>{@link Protocol#TLS}, {@link Protocol#TLS_SERVER} and the pinned versions: {@code
+ *       CERT_NONE} and no host-name check. For a client that is <b>insecure</b> (any server
+ *       certificate is accepted, see SECURITY.md); use {@link #createDefaultContext(Purpose)}.
+ *   <li>no certificate chain, no trusted CAs (nothing is trusted until loaded);
+ *   <li>ciphers: Python's default string {@value #PYTHON_DEFAULT_CIPHERS}; TLS 1.3 suites:
+ *       OpenSSL's default {@code TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:
+ *       TLS_AES_128_GCM_SHA256};
+ *   <li>versions: minimum TLS 1.2, maximum TLS 1.3.
+ * </ul>
+ *
+ * <p>The context is mutable and thread-safe. Each socket, server socket or engine gets an
+ * immutable snapshot ({@link #settings()}) of the settings at its creation: changing the context
+ * later never affects a connection already made.
+ */
+public final class SslContext {
+  private static final Logger LOG = Logger.getLogger(SslContext.class.getName());
+
+  /** Python 3.10+'s default cipher string ({@code _DEFAULT_CIPHERS}/PY_SSL_DEFAULT_CIPHERS). */
+  public static final String PYTHON_DEFAULT_CIPHERS = "@SECLEVEL=2:ECDH+AESGCM:ECDH+CHACHA20:"
+      + "ECDH+AES:DHE+AES:!aNULL:!eNULL:!aDSS:!SHA1:!AESCCM";
+
+  private final Protocol protocol;
+  private VerifyMode verifyMode;
+  private boolean checkHostname;
+  private Identity identity;
+  private TrustStore trust = TrustStore.empty();
+  private String ciphers = PYTHON_DEFAULT_CIPHERS;
+  private List<String> tls12Suites;
+  private List<String> tls13Suites;
+  private TlsVersion minimumVersion = TlsVersion.TLSv1_2;
+  private TlsVersion maximumVersion = TlsVersion.MAXIMUM_SUPPORTED;
+  private List<String> alpn = List.of();
+  private ConfiguredSslContext built; // cache for the current settings; null after any change
+
+  /**
+   * Python's {@code SSLContext(protocol)}.
+   *
+   * @throws SslError {@code UNSUPPORTED_PROTOCOL} for {@link Protocol#SSLv2} and {@link
+   *     Protocol#SSLv3}, which PemTLS never enables
+   */
+  public SslContext(Protocol protocol) throws SslError {
+    this.protocol = Objects.requireNonNull(protocol, "protocol");
+    if (protocol == Protocol.SSLv2 || protocol == Protocol.SSLv3) {
+      throw new SslError("SSL", "UNSUPPORTED_PROTOCOL", protocol.pythonName()
+          + " is not available: SSL 2.0 and 3.0 are broken and disabled; use PROTOCOL_TLS_CLIENT"
+          + " or PROTOCOL_TLS_SERVER");
+    }
+    boolean client = protocol == Protocol.TLS_CLIENT;
+    this.verifyMode = client ? VerifyMode.CERT_REQUIRED : VerifyMode.CERT_NONE;
+    this.checkHostname = client;
+    TlsVersion pinned = protocol.pinnedVersion();
+    if (pinned != null) {
+      minimumVersion = pinned;
+      maximumVersion = pinned;
+    }
+    this.tls12Suites = CipherStrings.negotiable(ciphers);
+    this.tls13Suites = jsseNames(CipherStrings.tls13(CipherStrings.DEFAULT_CIPHERSUITES));
+  }
+
+  /**
+   * Python's {@code ssl.create_default_context(purpose)}: the secure way to make a context. For
+   * {@link Purpose#SERVER_AUTH} (a client): {@code PROTOCOL_TLS_CLIENT}, {@code CERT_REQUIRED},
+   * host-name checks, and the system's default CAs ({@link #loadDefaultCerts}). For {@link
+   * Purpose#CLIENT_AUTH} (a server): {@code PROTOCOL_TLS_SERVER}, {@code CERT_NONE}.
+   */
+  public static SslContext createDefaultContext(Purpose purpose) throws SslError {
+    return createDefaultContext(purpose, null, null, null);
+  }
+
+  /**
+   * Python's {@code create_default_context(purpose, cafile, capath, cadata)}: as {@link
+   * #createDefaultContext(Purpose)}, but trusting the given CAs instead of the system's when any
+   * is given.
+   */
+  public static SslContext createDefaultContext(Purpose purpose, Path cafile, Path capath,
+      String cadata) throws SslError {
+    SslContext ctx = new SslContext(purpose == Purpose.SERVER_AUTH ? Protocol.TLS_CLIENT
+        : Protocol.TLS_SERVER);
+    if (cafile != null || capath != null || cadata != null) {
+      ctx.loadVerifyLocations(cafile, capath, cadata);
+    } else if (ctx.verifyMode() != VerifyMode.CERT_NONE) {
+      ctx.loadDefaultCerts(purpose);
+    }
+    return ctx;
+  }
+
+  /** The protocol the context was created with (read-only, as Python's {@code protocol}). */
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  // --- identity ---
+
+  /** Python's {@code load_cert_chain(certfile)}: chain and key in one file, unencrypted. */
+  public void loadCertChain(Path certfile) throws SslError {
+    loadCertChain(certfile, null, (PasswordCallback) null);
+  }
+
+  /** Python's {@code load_cert_chain(certfile, keyfile)}, keyfile null for a combined file. */
+  public void loadCertChain(Path certfile, Path keyfile) throws SslError {
+    loadCertChain(certfile, keyfile, (PasswordCallback) null);
+  }
+
+  /**
+   * Python's {@code load_cert_chain(certfile, keyfile, password)} with the password given.
+   * PemTLS copies it when needed and clears its copies; the caller should clear {@code password}
+   * after the call.
+   */
+  public void loadCertChain(Path certfile, Path keyfile, char[] password) throws SslError {
+    char[] copy = password == null ? null : password.clone();
+    try {
+      loadCertChain(certfile, keyfile, copy == null ? null : () -> copy.clone());
+    } finally {
+      if (copy != null) {
+        java.util.Arrays.fill(copy, '\0');
+      }
+    }
+  }
+
+  /**
+   * Python's {@code load_cert_chain(certfile, keyfile=None, password=None)}: the PEM chain (leaf
+   * first) in {@code certfile}, the private key in {@code keyfile} or, when null, in {@code
+   * certfile}. {@code password} is called only for an encrypted key. The key is checked against
+   * the certificate now, as OpenSSL does. On failure nothing changes.
+   *
+   * @throws SslError naming the file: unreadable, no certificate, no key, wrong password, key
+   *     values mismatch, unsupported key type
+   */
+  public void loadCertChain(Path certfile, Path keyfile, PasswordCallback password)
+      throws SslError {
+    Objects.requireNonNull(certfile, "certfile");
+    Identity loaded = PemFiles.loadIdentity(certfile, keyfile, password);
+    synchronized (this) {
+      identity = loaded;
+      built = null;
+    }
+  }
+
+  // --- trust ---
+
+  /**
+   * Python's {@code load_verify_locations(cafile, capath, cadata)}: adds trusted CAs from a PEM
+   * bundle file, a CA directory, and/or PEM text. At least one must be given.
+   *
+   * @throws IllegalArgumentException if all three are null
+   * @throws SslError naming the file when it cannot be read or holds no certificate; on failure
+   *     nothing is added
+   */
+  public void loadVerifyLocations(Path cafile, Path capath, String cadata) throws SslError {
+    if (cafile == null && capath == null && cadata == null) {
+      throw new IllegalArgumentException("cafile, capath and cadata cannot be all omitted");
+    }
+    List<X509Certificate> add = new ArrayList<>();
+    if (cafile != null) {
+      add.addAll(PemFiles.readCaFile(cafile).certificates());
+    }
+    if (capath != null) {
+      add.addAll(CaDirectory.readAll(capath));
+    }
+    if (cadata != null) {
+      add.addAll(PemFiles.parseCaData(cadata).certificates());
+    }
+    addTrusted(add);
+  }
+
+  /** Python's {@code load_verify_locations(cadata=...)} with DER bytes (one or more certs). */
+  public void loadVerifyLocations(byte[] cadata) throws SslError {
+    addTrusted(PemFiles.parseCaData(Objects.requireNonNull(cadata, "cadata")).certificates());
+  }
+
+  private synchronized void addTrusted(List<X509Certificate> certs) {
+    trust = trust.plus(certs);
+    built = null;
+  }
+
+  /**
+   * Python's {@code set_default_verify_paths()}: trusts OpenSSL's default CA file and directory,
+   * or those named by {@code SSL_CERT_FILE} and {@code SSL_CERT_DIR}. As in OpenSSL, locations
+   * that do not exist or cannot be read are skipped (logged): where none exists nothing is added
+   * and verification will fail with "unable to get local issuer certificate", never succeed.
+   */
+  public void setDefaultVerifyPaths() {
+    DefaultVerifyPaths paths = DefaultVerifyPaths.current();
+    List<X509Certificate> add = new ArrayList<>();
+    if (Files.isRegularFile(paths.cafile())) {
+      try {
+        add.addAll(PemFiles.readCaFile(paths.cafile()).certificates());
+      } catch (SslError e) {
+        LOG.log(Level.WARNING, "default CA file skipped: {0}", e.getMessage());
+      }
+    }
+    for (Path dir : paths.capaths()) {
+      if (Files.isDirectory(dir)) {
+        try {
+          add.addAll(CaDirectory.readAll(dir));
+        } catch (SslError e) {
+          LOG.log(Level.WARNING, "default CA directory skipped: {0}", e.getMessage());
+        }
+      }
+    }
+    addTrusted(add);
+  }
+
+  /**
+   * Python's {@code load_default_certs(purpose)}: on Unix the same as {@link
+   * #setDefaultVerifyPaths()}, whatever the purpose.
+   */
+  public void loadDefaultCerts(Purpose purpose) {
+    Objects.requireNonNull(purpose, "purpose");
+    setDefaultVerifyPaths();
+  }
+
+  /** The trusted certificates loaded so far (Python's {@code get_ca_certs(binary_form=True)}). */
+  public synchronized List<X509Certificate> caCertificates() {
+    return trust.certificates();
+  }
+
+  // --- ciphers ---
+
+  /**
+   * Python's {@code set_ciphers(ciphers)}: the TLS 1.2-and-older suites, in OpenSSL's cipher list
+   * format, expanded exactly as OpenSSL 3.0 expands it. TLS 1.3 suites are set apart with {@link
+   * #setCiphersuites}. Default: {@value #PYTHON_DEFAULT_CIPHERS}.
+   *
+   * @throws SslError {@code NO_CIPHER_MATCH} "No cipher can be selected." when the string selects
+   *     nothing PemTLS can negotiate; the previous setting then stays
+   */
+  public void setCiphers(String cipherString) throws SslError {
+    List<String> suites = CipherStrings.negotiable(Objects.requireNonNull(cipherString));
+    synchronized (this) {
+      ciphers = cipherString;
+      tls12Suites = suites;
+      built = null;
+    }
+  }
+
+  /**
+   * The TLS 1.3 suites, OpenSSL's {@code SSL_CTX_set_ciphersuites} (Python has no setter; its
+   * contexts use OpenSSL's default). Colon-separated IANA names; empty disables TLS 1.3 suites.
+   */
+  public void setCiphersuites(String suites) throws SslError {
+    List<String> names = jsseNames(CipherStrings.tls13(Objects.requireNonNull(suites)));
+    synchronized (this) {
+      tls13Suites = names;
+      built = null;
+    }
+  }
+
+  private static List<String> jsseNames(List<CipherSuite> suites) {
+    List<String> out = new ArrayList<>();
+    for (CipherSuite s : suites) {
+      if (s.bcjsse()) {
+        out.add(s.ianaName());
+      }
+    }
+    return out;
+  }
+
+  /** The cipher string last set with {@link #setCiphers}. */
+  public synchronized String ciphers() {
+    return ciphers;
+  }
+
+  // --- verification ---
+
+  /** Python's {@code verify_mode}. */
+  public synchronized VerifyMode verifyMode() {
+    return verifyMode;
+  }
+
+  /**
+   * Sets Python's {@code verify_mode}.
+   *
+   * @throws IllegalStateException for {@code CERT_NONE} while {@link #checkHostname()} is on, as
+   *     Python refuses it ("Cannot set verify_mode to CERT_NONE when check_hostname is enabled.")
+   */
+  public synchronized void setVerifyMode(VerifyMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    if (mode == VerifyMode.CERT_NONE && checkHostname) {
+      throw new IllegalStateException("Cannot set verify_mode to CERT_NONE when check_hostname "
+          + "is enabled. Call setCheckHostname(false) first.");
+    }
+    verifyMode = mode;
+    built = null;
+  }
+
+  /** Python's {@code check_hostname}: on by default only for {@code PROTOCOL_TLS_CLIENT}. */
+  public synchronized boolean checkHostname() {
+    return checkHostname;
+  }
+
+  /**
+   * Sets Python's {@code check_hostname}. Turning it on while the verify mode is {@code
+   * CERT_NONE} switches the mode to {@code CERT_REQUIRED}, as Python 3.7+ does.
+   */
+  public synchronized void setCheckHostname(boolean on) {
+    if (on && verifyMode == VerifyMode.CERT_NONE) {
+      verifyMode = VerifyMode.CERT_REQUIRED;
+    }
+    checkHostname = on;
+    built = null;
+  }
+
+  // --- versions and ALPN ---
+
+  /** Python's {@code minimum_version}; default TLS 1.2. */
+  public synchronized TlsVersion minimumVersion() {
+    return minimumVersion;
+  }
+
+  /** Python's {@code maximum_version}; default {@code MAXIMUM_SUPPORTED} (TLS 1.3). */
+  public synchronized TlsVersion maximumVersion() {
+    return maximumVersion;
+  }
+
+  /**
+   * Sets Python's {@code minimum_version}.
+   *
+   * @throws IllegalStateException for a context pinned to one version, as in Python
+   */
+  public synchronized void setMinimumVersion(TlsVersion v) {
+    requireNegotiable();
+    minimumVersion = Objects.requireNonNull(v);
+    built = null;
+  }
+
+  /** Sets Python's {@code maximum_version}; see {@link #setMinimumVersion}. */
+  public synchronized void setMaximumVersion(TlsVersion v) {
+    requireNegotiable();
+    maximumVersion = Objects.requireNonNull(v);
+    built = null;
+  }
+
+  private void requireNegotiable() {
+    if (protocol.pinnedVersion() != null) {
+      throw new IllegalStateException("The context's protocol doesn't support modification of "
+          + "highest and lowest version. Use PROTOCOL_TLS_CLIENT or PROTOCOL_TLS_SERVER.");
+    }
+  }
+
+  /** Python's {@code set_alpn_protocols}: ALPN names in preference order, e.g. "h2". */
+  public synchronized void setAlpnProtocols(List<String> protocols) {
+    for (String p : protocols) {
+      if (p.isEmpty() || p.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+        throw new IllegalArgumentException("ALPN protocol name must be 1 to 255 bytes: '" + p
+            + "'");
+      }
+    }
+    alpn = List.copyOf(protocols);
+    built = null;
+  }
+
+  // --- snapshots and sockets ---
+
+  /** The immutable snapshot of the current settings. */
+  public synchronized Settings settings() {
+    List<String> suites = new ArrayList<>(tls13Suites);
+    suites.addAll(tls12Suites);
+    return new Settings(protocol, verifyMode, checkHostname,
+        identity == null ? List.of() : identity.chain(),
+        identity == null ? null : identity.privateKey(), trust, enabledProtocols(), suites, alpn);
+  }
+
+  private List<String> enabledProtocols() {
+    int min = minimumVersion.resolved().ordinal();
+    int max = maximumVersion.resolved().ordinal();
+    List<String> out = new ArrayList<>();
+    for (int i = max; i >= min; i--) {
+      TlsVersion v = TlsVersion.values()[i];
+      if (v != TlsVersion.SSLv3) {
+        out.add(v.jsseName());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A standard JSSE {@link SSLContext} with every setting of this context applied: its socket
+   * factories, server socket factories and engines honour the verify mode, host-name check,
+   * ciphers, versions and ALPN. It is a snapshot: later changes to this context make a new one.
+   */
+  public synchronized SSLContext sslContext() {
+    if (built == null) {
+      built = ConfiguredSslContext.create(settings());
+    }
+    return built;
+  }
+
+  /**
+   * Python's {@code wrap_socket(sock, server_side=False, do_handshake_on_connect=True,
+   * suppress_ragged_eofs=True, server_hostname=None)}.
+   *
+   * @see #wrapSocket(Socket, boolean, boolean, boolean, String)
+   */
+  public SSLSocket wrapSocket(Socket sock, boolean serverSide, String serverHostname)
+      throws IOException {
+    return wrapSocket(sock, serverSide, true, true, serverHostname);
+  }
+
+  /**
+   * Python's {@code SSLContext.wrap_socket}: layers TLS over {@code sock} and returns the TLS
+   * socket; closing it closes {@code sock}.
+   *
+   * @param serverSide act as the server
+   * @param doHandshakeOnConnect handshake now (or, for a socket not yet connected, on {@code
+   *     connect}); false leaves it to {@code startHandshake()} or the first read/write
+   * @param suppressRaggedEofs a TCP EOF without close_notify reads as end of stream (true) or
+   *     raises {@code SslError UNEXPECTED_EOF_WHILE_READING} (false)
+   * @param serverHostname client side: the host name to send as SNI and to check the
+   *     certificate against; required while {@link #checkHostname()} is on
+   * @throws IllegalArgumentException for combinations Python refuses
+   * @throws SslError when the handshake fails; {@link SslCertVerificationError} with OpenSSL's
+   *     verify code when the peer's certificate does
+   */
+  public SSLSocket wrapSocket(Socket sock, boolean serverSide, boolean doHandshakeOnConnect,
+      boolean suppressRaggedEofs, String serverHostname) throws IOException {
+    return SocketWrapping.wrap(this, sock, serverSide, doHandshakeOnConnect, suppressRaggedEofs,
+        serverHostname);
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "SslContext[" + protocol.pythonName() + ", " + verifyMode + ", check_hostname="
+        + checkHostname + ", identity=" + (identity == null ? "none" : identity) + ", "
+        + trust + "]";
+  }
+}
