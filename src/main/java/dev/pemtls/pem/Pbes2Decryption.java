@@ -83,7 +83,13 @@ final class Pbes2Decryption {
       throws SslError {
     EncryptionScheme scheme = params.getEncryptionScheme();
     CipherSpec spec = CIPHERS.get(scheme.getAlgorithm().getId());
-    byte[] iv = ASN1OctetString.getInstance(scheme.getParameters()).getOctets();
+    byte[] iv;
+    try {
+      iv = ASN1OctetString.getInstance(scheme.getParameters()).getOctets();
+    } catch (RuntimeException e) {
+      throw new SslError("PEM", "ASN1_LIB", "malformed encryption parameters (IV) for the key in "
+          + where, e);
+    }
     byte[] pw = PBEParametersGenerator.PKCS5PasswordToUTF8Bytes(password);
     byte[] key = null;
     try {

@@ -28,7 +28,13 @@ final class Pkcs8Decryption {
   /** Parses the unencrypted envelope; needs no password. */
   static EncryptedPrivateKeyInfo envelope(PemBlock block, String source) throws SslError {
     try {
-      return EncryptedPrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(block.der()));
+      // fromByteArray returns null for empty input, and getInstance(null) returns null.
+      EncryptedPrivateKeyInfo info =
+          EncryptedPrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(block.der()));
+      if (info == null) {
+        throw new IOException("empty block");
+      }
+      return info;
     } catch (IOException | RuntimeException | StackOverflowError e) {
       throw new SslError("PEM", "ASN1_LIB", "malformed encrypted PKCS#8 key in "
           + block.describe() + " of " + source + ": " + e.getMessage(), e);

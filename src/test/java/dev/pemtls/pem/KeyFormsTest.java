@@ -2,6 +2,7 @@ package dev.pemtls.pem;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -233,6 +234,8 @@ class KeyFormsTest {
     PemFiles.loadIdentity(dir.resolve(form.certFile()), dir.resolve(form.keyFile()), callback);
     assertEquals(1, calls.get());
     assertArrayEquals(new char[PASSWORD.length()], returned.get(0));
+    // Decryption used BouncyCastle, but only through the private instance.
+    assertNull(java.security.Security.getProvider("BC"), "BouncyCastle was registered globally");
   }
 
   @ParameterizedTest(name = "{0}")
