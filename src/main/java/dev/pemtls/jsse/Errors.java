@@ -50,11 +50,13 @@ public final class Errors {
       return (SslError) e;
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof VerificationFailure) {
+      if (t instanceof VerificationFailure) { // BCJSSE wraps it in its own alert: look deep
         VerificationFailure f = (VerificationFailure) t;
         return new SslCertVerificationError(f.code().code(), f.code().message(),
-            "depth " + f.depth() + ": " + f.getMessage(), e);
+            f.getMessage(), e);
       }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof TlsFatalAlertReceived) {
         short alert = ((TlsFatalAlertReceived) t).getAlertDescription();
         String reason = RECEIVED.getOrDefault(alert, "TLSV1_ALERT_" + alert);

@@ -1,0 +1,59 @@
+package dev.pemtls;
+
+import dev.pemtls.jsse.PemSslSocket;
+import java.io.IOException;
+import java.net.Socket;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/** {@code SslContext.wrapSocket}: Python's argument checks, then the TLS layer. */
+final class SocketWrapping {
+  private SocketWrapping() {}
+
+  static SSLSocket wrap(SslContext ctx, Socket sock, boolean serverSide,
+      boolean doHandshakeOnConnect, boolean suppressRaggedEofs, String serverHostname)
+      throws IOException {
+    if (sock == null) {
+      throw new IllegalArgumentException("sock is null");
+    }
+    if (sock instanceof SSLSocket) {
+      throw new IllegalArgumentException("sock is already a TLS socket: " + sock);
+    }
+    if (serverSide && ctx.protocol() == Protocol.TLS_CLIENT) {
+      throw new IllegalArgumentException(
+          "Cannot create a server socket with a PROTOCOL_TLS_CLIENT context");
+    }
+    if (!serverSide && ctx.protocol() == Protocol.TLS_SERVER) {
+      throw new IllegalArgumentException(
+          "Cannot create a client socket with a PROTOCOL_TLS_SERVER context");
+    }
+    if (serverSide && serverHostname != null) {
+      throw new IllegalArgumentException("server_hostname can only be specified in client mode");
+    }
+    if (serverHostname != null && (serverHostname.isEmpty() || serverHostname.startsWith("."))) {
+      throw new IllegalArgumentException("server_hostname cannot be an empty string or start "
+          + "with a leading dot: '" + serverHostname + "'");
+    }
+    if (!serverSide && ctx.checkHostname() && serverHostname == null) {
+      throw new IllegalArgumentException("check_hostname requires server_hostname");
+    }
+    SSLContext jsse = ctx.sslContext(); // one snapshot for this socket
+    PemSslSocket.Layer layer = raw -> {
+      SSLSocketFactory factory = jsse.getSocketFactory();
+      SSLSocket tls;
+      if (serverSide) {
+        tls = (SSLSocket) factory.createSocket(raw, null, true);
+        tls.setUseClientMode(false);
+      } else {
+        // Without server_hostname Python sends no SNI: pass the address, never a name.
+        String host = serverHostname != null ? serverHostname
+            : raw.getInetAddress().getHostAddress();
+        tls = (SSLSocket) factory.createSocket(raw, host, raw.getPort(), true);
+        tls.setUseClientMode(true);
+      }
+      return tls;
+    };
+    return new PemSslSocket(sock, layer, doHandshakeOnConnect, suppressRaggedEofs);
+  }
+}
