@@ -1,8 +1,26 @@
 package dev.pemtls.cli;
 
+import dev.pemtls.CipherInfo;
+import dev.pemtls.Protocol;
+import dev.pemtls.Ssl;
+import dev.pemtls.SslContext;
+import dev.pemtls.VerifyMode;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 
+/**
+ * {@code pemtls demo}: mutual TLS on loopback between a {@code wrapSocket} server and client,
+ * configured only from throwaway PEM files, printing what each side sees.
+ */
 final class DemoCommand implements Command {
   @Override
   public String name() {
@@ -11,12 +29,63 @@ final class DemoCommand implements Command {
 
   @Override
   public String summary() {
-    return "TODO";
+    return "mutual TLS on loopback from throwaway PEM files; prints both sides' view";
   }
 
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
-    err.println("not yet implemented");
-    return 1;
+  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    Path dir = Files.createTempDirectory("pemtls-demo-");
+    DemoPki.DemoFiles files = DemoPki.create(dir, "EC");
+    out.println("PemTLS demo: throwaway CA, server and client PEM files in " + dir);
+
+    SslContext server = new SslContext(Protocol.TLS_SERVER);
+    server.loadCertChain(files.serverCert(), files.serverKey());
+    server.loadVerifyLocations(files.caFile(), null, null);
+    server.setVerifyMode(VerifyMode.CERT_REQUIRED);
+
+    SslContext client = new SslContext(Protocol.TLS_CLIENT); // CERT_REQUIRED + check_hostname
+    client.loadCertChain(files.clientCert(), files.clientKey());
+    client.loadVerifyLocations(files.caFile(), null, null);
+
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      out.println("server: listening on 127.0.0.1:" + listener.getLocalPort()
+          + " (PROTOCOL_TLS_SERVER, CERT_REQUIRED)");
+      CompletableFuture<String> serverView = CompletableFuture.supplyAsync(() -> {
+        try (Socket raw = listener.accept();
+            SSLSocket tls = server.wrapSocket(raw, true, null)) {
+          int request = tls.getInputStream().read();
+          tls.getOutputStream().write(request);
+          tls.getOutputStream().flush();
+          return view("server sees the client", tls);
+        } catch (Exception e) {
+          throw new IllegalStateException("server: " + e.getMessage(), e);
+        }
+      });
+      String clientView;
+      try (Socket raw = new Socket(InetAddress.getByName("127.0.0.1"), listener.getLocalPort());
+          SSLSocket tls = client.wrapSocket(raw, false, "localhost")) {
+        tls.getOutputStream().write('!');
+        tls.getOutputStream().flush();
+        if (tls.getInputStream().read() != '!') {
+          err.println("demo: the echo did not come back");
+          return 1;
+        }
+        clientView = view("client sees the server (PROTOCOL_TLS_CLIENT, check_hostname)", tls);
+      }
+      out.print(serverView.get(20, TimeUnit.SECONDS));
+      out.print(clientView);
+    }
+    out.println("demo: OK");
+    return 0;
+  }
+
+  private static String view(String title, SSLSocket tls) throws Exception {
+    CipherInfo c = Ssl.cipher(tls);
+    Map<String, Object> cert = Ssl.getpeercert(tls);
+    return title + ":\n"
+        + "  version()     = " + Ssl.version(tls) + "\n"
+        + "  cipher()      = " + Json.write(List.of(c.name(), c.protocol(), c.secretBits()))
+        + "\n"
+        + "  getpeercert() = " + Json.write(cert) + "\n";
   }
 }

@@ -1,8 +1,11 @@
 package dev.pemtls.cli;
 
+import dev.pemtls.crypto.BcProvider;
 import java.io.PrintStream;
 import java.util.List;
+import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
+/** {@code pemtls version}: PemTLS, BouncyCastle and Java versions. */
 final class VersionCommand implements Command {
   @Override
   public String name() {
@@ -11,12 +14,16 @@ final class VersionCommand implements Command {
 
   @Override
   public String summary() {
-    return "TODO";
+    return "print the PemTLS, BouncyCastle and Java versions";
   }
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    err.println("not yet implemented");
-    return 1;
+    String pemtls = Main.class.getPackage().getImplementationVersion();
+    out.println("PemTLS " + (pemtls == null ? "(development build)" : pemtls));
+    out.println(BcProvider.get().getInfo() + "; " + new BouncyCastleJsseProvider().getInfo());
+    out.println("Java " + System.getProperty("java.version") + " ("
+        + System.getProperty("java.vendor") + ")");
+    return 0;
   }
 }
