@@ -1,7 +1,6 @@
 package dev.pemtls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pemtls.cli.Json;
 import dev.pemtls.x509.CertificateDict;
@@ -57,7 +56,7 @@ class PythonPeerTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    assumeTrue(python() != null, "python3 is not on the PATH; CPython peer tests skipped");
+    Peers.assume(python() != null, "python3 is not on the PATH; CPython peer tests skipped");
     pki = new TestPki(dir, "RSA");
   }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /** Runs the openssl binary in a directory, so tests produce keys exactly as users get them. */
 final class OpenSsl {
@@ -32,7 +31,7 @@ final class OpenSsl {
         available = false;
       }
     }
-    Assumptions.assumeTrue(available, "the openssl binary is not on PATH; skipping tests that "
+    dev.pemtls.Peers.assume(available, "the openssl binary is not on PATH; skipping tests that "
         + "need OpenSSL-generated keys");
   }
 
