@@ -1,0 +1,105 @@
+package dev.pemtls.cli;
+
+import dev.pemtls.PasswordCallback;
+import dev.pemtls.Protocol;
+import dev.pemtls.SslContext;
+import dev.pemtls.SslError;
+import dev.pemtls.TlsVersion;
+import dev.pemtls.trust.DefaultVerifyPaths;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+
+/** The options {@code s_client} and {@code s_server} share, with openssl's meanings. */
+final class ContextOptions {
+  static final Set<String> WITH_VALUE = Set.of("-CAfile", "-CApath", "-cert", "-key", "-pass",
+      "-cipher", "-ciphersuites", "-alpn");
+  static final Set<String> FLAGS = Set.of("-tls1_2", "-tls1_3", "-no_tls1_3", "-no_tls1_2",
+      "-no-CAfile", "-no-CApath");
+
+  private ContextOptions() {}
+
+  /** A context for {@code protocol} with the certificate, trust, cipher and version options. */
+  static SslContext build(Options o, Protocol protocol) throws IOException {
+    SslContext ctx = new SslContext(protocol);
+    if (o.get("-CAfile") != null || o.get("-CApath") != null) {
+      ctx.loadVerifyLocations(path(o, "-CAfile"), path(o, "-CApath"), null);
+    }
+    loadDefaults(ctx, o);
+    if (o.get("-cert") != null) {
+      ctx.loadCertChain(Path.of(o.get("-cert")), path(o, "-key"), password(o.get("-pass")));
+    } else if (o.get("-key") != null) {
+      throw new IllegalArgumentException("-key needs -cert");
+    }
+    if (o.get("-cipher") != null) {
+      ctx.setCiphers(o.get("-cipher"));
+    }
+    if (o.get("-ciphersuites") != null) {
+      ctx.setCiphersuites(o.get("-ciphersuites"));
+    }
+    if (o.has("-tls1_2") || o.has("-no_tls1_3")) {
+      ctx.setMaximumVersion(TlsVersion.TLSv1_2);
+    }
+    if (o.has("-tls1_2")) {
+      ctx.setMinimumVersion(TlsVersion.TLSv1_2);
+    }
+    if (o.has("-tls1_3") || o.has("-no_tls1_2")) {
+      ctx.setMinimumVersion(TlsVersion.TLSv1_3);
+    }
+    if (o.get("-alpn") != null) {
+      ctx.setAlpnProtocols(Arrays.asList(o.get("-alpn").split(",")));
+    }
+    return ctx;
+  }
+
+  /**
+   * openssl's apps load the default CA file and directory as well, each unless given explicitly
+   * or switched off with {@code -no-CAfile} / {@code -no-CApath}; missing defaults are skipped.
+   */
+  private static void loadDefaults(SslContext ctx, Options o) throws SslError {
+    DefaultVerifyPaths defaults = DefaultVerifyPaths.current();
+    if (o.get("-CAfile") == null && !o.has("-no-CAfile")
+        && Files.isRegularFile(defaults.cafile())) {
+      ctx.loadVerifyLocations(defaults.cafile(), null, null);
+    }
+    if (o.get("-CApath") == null && !o.has("-no-CApath")) {
+      for (Path dir : defaults.capaths()) {
+        if (Files.isDirectory(dir)) {
+          ctx.loadVerifyLocations(null, dir, null);
+        }
+      }
+    }
+  }
+
+  private static Path path(Options o, String name) {
+    return o.get(name) == null ? null : Path.of(o.get(name));
+  }
+
+  /** openssl's pass phrase sources: {@code pass:TEXT}, {@code env:VAR}, {@code file:PATH}. */
+  static PasswordCallback password(String spec) {
+    if (spec == null) {
+      return null;
+    }
+    return () -> {
+      if (spec.startsWith("pass:")) {
+        return spec.substring(5).toCharArray();
+      } else if (spec.startsWith("env:")) {
+        String v = System.getenv(spec.substring(4));
+        if (v == null) {
+          throw new SslError("PEM", "BAD_PASSWORD_READ", "-pass " + spec
+              + ": the environment variable is not set");
+        }
+        return v.toCharArray();
+      } else if (spec.startsWith("file:")) {
+        String first = Files.readString(Path.of(spec.substring(5)), StandardCharsets.UTF_8)
+            .lines().findFirst().orElse("");
+        return first.toCharArray();
+      }
+      throw new SslError("PEM", "BAD_PASSWORD_READ", "-pass takes pass:TEXT, env:VAR or "
+          + "file:PATH");
+    };
+  }
+}

@@ -1,0 +1,143 @@
+package dev.pemtls.cli;
+
+import dev.pemtls.Protocol;
+import dev.pemtls.Ssl;
+import dev.pemtls.SslContext;
+import dev.pemtls.VerifyMode;
+import dev.pemtls.trust.VerifyCode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * {@code pemtls s_server}: openssl's s_server on PemTLS, one connection at a time. Prints {@code
+ * ACCEPT host:port} once listening, then for each connection the protocol, the cipher tuple and
+ * the client certificate as Python's getpeercert() dictionary.
+ *
+ * <p>Modes: by default the client's data is copied to standard output; {@code -rev} answers each
+ * line reversed, as openssl's {@code -rev}; {@code -www} answers one HTTP request with a status
+ * page (for curl). {@code -verify N} asks for a client certificate (CERT_OPTIONAL), {@code
+ * -Verify N} demands one (CERT_REQUIRED). Unlike openssl's default, an invalid client certificate
+ * fails the handshake, as it does in Python and in every PemTLS server.
+ */
+final class SServerCommand implements Command {
+  private static final Set<String> WITH_VALUE = SClientCommand.union(ContextOptions.WITH_VALUE,
+      Set.of("-accept", "-verify", "-Verify", "-naccept"));
+  private static final Set<String> FLAGS = SClientCommand.union(ContextOptions.FLAGS,
+      Set.of("-quiet", "-rev", "-www"));
+
+  @Override
+  public String name() {
+    return "s_server";
+  }
+
+  @Override
+  public String summary() {
+    return "TLS server like openssl s_server: -accept port -cert -key -CAfile -Verify -cipher ...";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    Options o = Options.parse(args, WITH_VALUE, FLAGS);
+    if (o.get("-cert") == null) {
+      throw new IllegalArgumentException("s_server needs -cert (and -key unless the key is in "
+          + "the same file)");
+    }
+    SslContext ctx = ContextOptions.build(o, Protocol.TLS_SERVER);
+    if (o.has("-Verify")) {
+      ctx.setVerifyMode(VerifyMode.CERT_REQUIRED);
+    } else if (o.has("-verify")) {
+      ctx.setVerifyMode(VerifyMode.CERT_OPTIONAL);
+    }
+    String accept = o.get("-accept", "4433");
+    int colon = accept.lastIndexOf(':');
+    InetAddress bind = colon > 0 ? InetAddress.getByName(accept.substring(0, colon)) : null;
+    int port = Integer.parseInt(accept.substring(colon + 1));
+    int remaining = o.intValue("-naccept", -1);
+    try (ServerSocket listener = new ServerSocket()) {
+      listener.setReuseAddress(true);
+      listener.bind(new InetSocketAddress(bind, port), 16);
+      out.println("ACCEPT " + (bind == null ? "*" : bind.getHostAddress()) + ":"
+          + listener.getLocalPort());
+      out.flush();
+      while (remaining != 0) {
+        try (Socket raw = listener.accept()) {
+          serve(ctx, raw, o, out, err);
+        } catch (IOException e) {
+          err.println("ERROR " + e.getMessage());
+          err.flush();
+        }
+        if (remaining > 0) {
+          remaining--;
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static void serve(SslContext ctx, Socket raw, Options o, PrintStream out,
+      PrintStream err) throws IOException {
+    try (SSLSocket tls = ctx.wrapSocket(raw, true, null)) {
+      if (!o.has("-quiet")) {
+        out.println("CONNECTION ESTABLISHED");
+        out.println("Protocol version: " + Ssl.version(tls));
+        out.println("Ciphersuite: " + Ssl.cipher(tls).name());
+        ConnectionReport.print(out, tls, Ssl.getpeercert(tls) == null
+            || !Ssl.getpeercert(tls).isEmpty() ? VerifyCode.OK : VerifyCode.UNSPECIFIED);
+      }
+      if (o.has("-www")) {
+        www(tls);
+      } else if (o.has("-rev")) {
+        reverse(tls);
+      } else {
+        tls.getInputStream().transferTo(out);
+        out.flush();
+      }
+      if (!o.has("-quiet")) {
+        out.println("CONNECTION CLOSED");
+        out.flush();
+      }
+    }
+  }
+
+  private static void reverse(SSLSocket tls) throws IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(tls.getInputStream(),
+        StandardCharsets.UTF_8));
+    OutputStream to = tls.getOutputStream();
+    String line;
+    while ((line = in.readLine()) != null) {
+      to.write((new StringBuilder(line).reverse() + "\n").getBytes(StandardCharsets.UTF_8));
+      to.flush();
+    }
+  }
+
+  /** One HTTP/1.0 exchange: the request is read up to the blank line, then a status page. */
+  private static void www(SSLSocket tls) throws IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(tls.getInputStream(),
+        StandardCharsets.ISO_8859_1));
+    String line;
+    while ((line = in.readLine()) != null && !line.isEmpty()) {
+      // skip request headers
+    }
+    String body = "PemTLS s_server\nProtocol: " + Ssl.version(tls) + "\nCipher: "
+        + Json.write(List.of(Ssl.cipher(tls).name(), Ssl.cipher(tls).protocol(),
+            Ssl.cipher(tls).secretBits())) + "\nClient certificate: "
+        + Json.write(Ssl.getpeercert(tls)) + "\n";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    OutputStream to = tls.getOutputStream();
+    to.write(("HTTP/1.0 200 ok\r\nContent-Type: text/plain\r\nContent-Length: " + bytes.length
+        + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    to.write(bytes);
+    to.flush();
+  }
+}
