@@ -52,8 +52,7 @@ public final class Errors {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof VerificationFailure) { // BCJSSE wraps it in its own alert: look deep
         VerificationFailure f = (VerificationFailure) t;
-        return new SslCertVerificationError(f.code().code(), f.code().message(),
-            f.getMessage(), e);
+        return new SslCertVerificationError(f.code().code(), f.code().message(), f.detail(), e);
       }
     }
     for (Throwable t = e; t != null; t = t.getCause()) {

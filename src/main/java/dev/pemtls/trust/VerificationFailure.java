@@ -12,6 +12,7 @@ public final class VerificationFailure extends CertificateException {
 
   private final VerifyCode code;
   private final int depth;
+  private final String detail;
 
   public VerificationFailure(VerifyCode code, int depth, String detail) {
     this(code, depth, detail, null);
@@ -22,6 +23,12 @@ public final class VerificationFailure extends CertificateException {
         + ", depth " + depth + (detail == null ? "" : ": " + detail) + ")", cause);
     this.code = code;
     this.depth = depth;
+    this.detail = "depth " + depth + (detail == null ? "" : ": " + detail);
+  }
+
+  /** Where and why, without the code's text: "depth 0: issuer CN=x is not trusted". */
+  public String detail() {
+    return detail;
   }
 
   public VerifyCode code() {
