@@ -5,8 +5,9 @@ package dev.pemtls;
  * Python 3.7), raised by {@link Ssl#matchHostname}: the certificate does not match the host
  * name, or one of its names is a wildcard pattern that RFC 6125 does not allow.
  *
- * <p>{@link #getMessage()} is exactly Python's {@code str(e)}, e.g. {@code hostname
- * 'www.example.org' doesn't match 'example.com'}. The verify code is OpenSSL's 62, "hostname
+ * <p>{@link #getMessage()} is exactly Python's message, {@code e.args[0]}, e.g. {@code hostname
+ * 'www.example.org' doesn't match 'example.com'} (Python's {@code str(e)} shows it as a
+ * one-element tuple, {@code ("hostname ...",)}). The verify code is OpenSSL's 62, "hostname
  * mismatch".
  */
 public final class CertificateError extends SslCertVerificationError {
@@ -20,7 +21,7 @@ public final class CertificateError extends SslCertVerificationError {
     this.pythonMessage = message;
   }
 
-  /** Python's message, without the {@code [SSL: ...]} prefix of other errors. */
+  /** Python's {@code args[0]}, without the {@code [SSL: ...]} prefix of other errors. */
   @Override
   public String getMessage() {
     return pythonMessage;
