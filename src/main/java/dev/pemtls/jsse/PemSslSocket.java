@@ -176,10 +176,7 @@ public final class PemSslSocket extends SSLSocket {
       ssl().startHandshake();
     } catch (UnsupportedOperationException e) {
       // BCJSSE's "Renegotiation not supported": the handshake is done. Like OpenSSL's
-      // SSL_do_handshake, a second call is a no-op, unless the connection is closed.
-      if (ssl().isClosed()) {
-        throw new SocketException("Socket is closed");
-      }
+      // SSL_do_handshake, a second call is a no-op.
     } catch (SocketException e) {
       throw e.getCause() == null ? e : Errors.translate(e);
     } catch (IOException e) {
