@@ -203,6 +203,13 @@ class SslSocketTest {
         () -> SslSocket.of(plainJsse));
     assertTrue(e.getMessage().contains("wrapSocket"), e.getMessage());
     plainJsse.close();
-    assertNotNull(Ssl.OPENSSL_VERSION);
+  }
+
+  @Test
+  void opensslVersion_namesPemTlsAndBouncyCastleVersions() {
+    assertNotNull(Ssl.PEMTLS_VERSION);
+    assertEquals("1.84", Ssl.BOUNCYCASTLE_VERSION);
+    assertTrue(Ssl.OPENSSL_VERSION.startsWith("PemTLS " + Ssl.PEMTLS_VERSION + " (BouncyCastle "
+        + "1.84, Bouncy Castle JSSE Provider Version "), Ssl.OPENSSL_VERSION);
   }
 }
