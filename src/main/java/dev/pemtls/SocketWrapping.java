@@ -39,21 +39,24 @@ final class SocketWrapping {
       throw new IllegalArgumentException("check_hostname requires server_hostname");
     }
     SSLContext jsse = ctx.sslContext(); // one snapshot for this socket
-    PemSslSocket.Layer layer = raw -> {
+    // autoClose=false: BCJSSE must not close the TCP socket when the TLS session ends, so that
+    // unwrap() can hand it back; PemSslSocket.close() closes it itself.
+    PemSslSocket.Layer layer = (raw, consumed) -> {
       SSLSocketFactory factory = jsse.getSocketFactory();
       SSLSocket tls;
       if (serverSide) {
-        tls = (SSLSocket) factory.createSocket(raw, null, true);
+        tls = (SSLSocket) factory.createSocket(raw, consumed, false);
         tls.setUseClientMode(false);
       } else {
         // Without server_hostname Python sends no SNI: pass the address, never a name.
         String host = serverHostname != null ? serverHostname
             : raw.getInetAddress().getHostAddress();
-        tls = (SSLSocket) factory.createSocket(raw, host, raw.getPort(), true);
+        tls = (SSLSocket) factory.createSocket(raw, host, raw.getPort(), false);
         tls.setUseClientMode(true);
       }
       return tls;
     };
-    return new PemSslSocket(sock, layer, doHandshakeOnConnect, suppressRaggedEofs);
+    return new PemSslSocket(sock, layer, doHandshakeOnConnect, suppressRaggedEofs, serverSide,
+        serverHostname);
   }
 }

@@ -28,33 +28,45 @@ public final class PemSslSocket extends SSLSocket {
   /** Creates the TLS layer over the connected plain socket. */
   @FunctionalInterface
   public interface Layer {
-    SSLSocket over(java.net.Socket connected) throws IOException;
+    /**
+     * @param consumed server side: the bytes read off {@code connected} to record the
+     *     ClientHello, for {@code SSLSocketFactory.createSocket(Socket, InputStream, boolean)};
+     *     null on the client side
+     */
+    SSLSocket over(java.net.Socket connected, InputStream consumed) throws IOException;
   }
 
   private final java.net.Socket raw;
   private final Layer layer;
   private final boolean handshakeOnConnect;
   private final boolean suppressRaggedEofs;
+  private final boolean serverSide;
+  private final String serverHostname;
+  private final ClientHelloRecorder hello;
   private volatile SSLSocket ssl;
-  private InputStream in;
+  private volatile boolean unwrapped;
+  private RaggedEofInputStream in;
 
   /**
    * @param raw the caller's plain socket, connected or not
    * @param layer makes the TLS socket over {@code raw} once it is connected
    */
   public PemSslSocket(java.net.Socket raw, Layer layer, boolean handshakeOnConnect,
-      boolean suppressRaggedEofs) throws IOException {
+      boolean suppressRaggedEofs, boolean serverSide, String serverHostname) throws IOException {
     this.raw = raw;
     this.layer = layer;
     this.handshakeOnConnect = handshakeOnConnect;
     this.suppressRaggedEofs = suppressRaggedEofs;
+    this.serverSide = serverSide;
+    this.serverHostname = serverHostname;
+    this.hello = serverSide ? new ClientHelloRecorder(raw) : null;
     if (raw.isConnected()) {
       attach();
     }
   }
 
   private void attach() throws IOException {
-    ssl = layer.over(raw);
+    ssl = layer.over(raw, hello);
     if (handshakeOnConnect) {
       startHandshake();
     }
@@ -87,6 +99,56 @@ public final class PemSslSocket extends SSLSocket {
     return raw;
   }
 
+  /** Whether this is the server side (Python's {@code server_side}). */
+  public boolean serverSide() {
+    return serverSide;
+  }
+
+  /** The name given to {@code wrapSocket} (Python's {@code server_hostname}), or null. */
+  public String serverHostname() {
+    return serverHostname;
+  }
+
+  /**
+   * Server side: the IANA codes of the cipher suites the client offered, in its order; null on
+   * the client side or before the ClientHello was read.
+   */
+  public List<Integer> clientOfferedSuites() {
+    return hello == null ? null : hello.offeredSuites();
+  }
+
+  /** Whether {@link #unwrap()} has run: the TLS layer is gone. */
+  public boolean isUnwrapped() {
+    return unwrapped;
+  }
+
+  /**
+   * Python's {@code unwrap()}: sends close_notify, waits for the peer's (unless it came
+   * already), and returns the plain socket, still open, for cleartext use. The handshake is
+   * completed first if it has not happened.
+   *
+   * @throws SocketException if already unwrapped
+   */
+  public synchronized java.net.Socket unwrap() throws IOException {
+    if (unwrapped) {
+      throw new SocketException("No SSL wrapper around " + this);
+    }
+    startHandshake();
+    SSLSocket s = ssl();
+    if (!s.isClosed()) { // closed: the peer's close_notify was read and BCJSSE answered it
+      SSLSession session = s.getSession();
+      s.close(); // our close_notify; the layer was made with autoClose=false, TCP stays open
+      try {
+        CloseNotify.consume(raw.getInputStream(), "TLSv1.3".equals(session.getProtocol()),
+            session.getCipherSuite().endsWith("CCM_8_SHA256") ? 8 : 16);
+      } catch (java.io.EOFException e) {
+        throw Errors.unexpectedEof(e);
+      }
+    }
+    unwrapped = true;
+    return raw;
+  }
+
   // --- connection set-up ---
 
   @Override
@@ -112,6 +174,9 @@ public final class PemSslSocket extends SSLSocket {
   public void startHandshake() throws IOException {
     try {
       ssl().startHandshake();
+    } catch (UnsupportedOperationException e) {
+      // BCJSSE's "Renegotiation not supported": the handshake is done. Like OpenSSL's
+      // SSL_do_handshake, a second call is a no-op.
     } catch (SocketException e) {
       throw e.getCause() == null ? e : Errors.translate(e);
     } catch (IOException e) {

@@ -1,0 +1,87 @@
+package dev.pemtls;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one CPython process over a batch of inputs and returns one {@link Outcome} per input.
+ * The script reads its JSON input from stdin and prints, per case, {@code OK <base64>} or
+ * {@code ERR <exception type> <base64 message>}. Skips the calling test when python3 is absent.
+ */
+final class PythonBatch {
+  /** What Python returned (text, UTF-8) or raised for one input. */
+  record Outcome(String value, String errorType, String errorMessage) {
+    boolean failed() {
+      return errorType != null;
+    }
+
+    byte[] bytes() {
+      return value.getBytes(StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /** Python helpers the scripts share: out(value) prints one case, err(e) one failure. */
+  static final String PRELUDE = String.join("\n",
+      "import base64, json, os, ssl, sys, warnings",
+      "warnings.simplefilter('ignore')",
+      "def out(v):",
+      "    if isinstance(v, str): v = v.encode('utf-8')",
+      "    elif isinstance(v, (bytes, bytearray)): v = bytes(v).decode('latin-1').encode('utf-8')",
+      "    else: v = repr(v).encode('utf-8')",
+      "    print('OK ' + base64.b64encode(v).decode())",
+      "def err(e):",
+      "    print('ERR ' + type(e).__name__ + ' ' + base64.b64encode(str(e).encode('utf-8')).decode())",
+      "data = json.load(sys.stdin)",
+      "");
+
+  private PythonBatch() {}
+
+  static List<Outcome> run(String script, String jsonInput, int expected) throws Exception {
+    assumeTrue(onPath("python3"), "python3 is not on the PATH: skipping the CPython comparison");
+    Process p = new ProcessBuilder("python3", "-c", PRELUDE + script)
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try (OutputStream in = p.getOutputStream()) {
+      in.write(jsonInput.getBytes(StandardCharsets.UTF_8));
+    }
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException("python3 failed with status " + p.exitValue());
+    }
+    List<Outcome> out = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (line.startsWith("OK ")) {
+        out.add(new Outcome(decode(line.substring(3)), null, null));
+      } else if (line.startsWith("ERR ")) {
+        String[] parts = line.split(" ", 3);
+        out.add(new Outcome(null, parts[1], decode(parts.length > 2 ? parts[2] : "")));
+      }
+    }
+    if (out.size() != expected) {
+      throw new IOException("python3 printed " + out.size() + " results for " + expected
+          + " inputs");
+    }
+    return out;
+  }
+
+  private static String decode(String b64) {
+    return new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
+  }
+
+  static boolean onPath(String program) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
