@@ -1,5 +1,6 @@
 package dev.pemtls.trust;
 
+import dev.pemtls.VerifyFlags;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertPathValidator;
@@ -14,6 +15,7 @@ import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -24,10 +26,14 @@ import java.util.Set;
  * Verifies a peer's certificate chain the way OpenSSL's {@code X509_verify_cert} does, reporting
  * the first failure with OpenSSL's verify code.
  *
- * <p>Order, as in OpenSSL: build the chain (trusted issuers first) up to a trusted self-signed
- * certificate (codes 18, 19, 2, 20); check the purpose of every untrusted certificate (26); check
- * the host name (62, 64); then signatures, validity and CA constraints from the top down (7, 9,
- * 10, 24, 25, 34), here through the JDK's PKIX validator with revocation off.
+ * <p>Order, as in OpenSSL: build the chain, trusted issuers first, through the peer's
+ * certificates and the store's (cafile and capath together, so intermediates the peer did not
+ * send are found there) up to a trusted self-signed certificate (codes 18, 19, 2, 20) or, with
+ * {@code VERIFY_X509_PARTIAL_CHAIN}, up to the first trusted certificate; check the purpose of
+ * every untrusted certificate (26); the strict RFC 5280 checks with {@code VERIFY_X509_STRICT}
+ * (78 to 94); the host name (62, 64); CRLs with {@code VERIFY_CRL_CHECK_LEAF/_CHAIN} (3, 8, 11,
+ * 12, 23, 35, 36); then signatures, validity and CA constraints from the top down (7, 9, 10, 24,
+ * 25, 34), here through the JDK's PKIX validator with its own revocation checks off.
  */
 public final class ChainVerifier {
   /** OpenSSL's default verify depth. */
@@ -39,9 +45,23 @@ public final class ChainVerifier {
   private static final String EKU_MS_SGC = "1.3.6.1.4.1.311.10.3.3";
 
   private final TrustStore store;
+  private final VerifyFlags flags;
+  private final Clock clock;
 
+  /** A verifier with Python's default flags ({@code VERIFY_X509_TRUSTED_FIRST}). */
   public ChainVerifier(TrustStore store) {
+    this(store, VerifyFlags.X509_TRUSTED_FIRST, Clock.systemUTC());
+  }
+
+  /**
+   * @param store the trusted certificates, CRLs and CA directories
+   * @param flags Python's verify_flags
+   * @param clock the time certificates and CRLs must be valid at
+   */
+  public ChainVerifier(TrustStore store, VerifyFlags flags, Clock clock) {
     this.store = store;
+    this.flags = flags;
+    this.clock = clock;
   }
 
   /**
@@ -57,12 +77,14 @@ public final class ChainVerifier {
     if (peerChain == null || peerChain.length == 0) {
       throw new VerificationFailure(VerifyCode.UNSPECIFIED, 0, "the peer sent no certificate");
     }
-    List<X509Certificate> path = buildPath(peerChain);
+    Date now = Date.from(clock.instant());
+    boolean partial = flags.contains(VerifyFlags.X509_PARTIAL_CHAIN);
+    List<X509Certificate> path = buildPath(peerChain, partial, now);
     int top = path.size() - 1;
     X509Certificate root = path.get(top);
     boolean trusted = store.contains(root);
     boolean selfSigned = isSelfIssued(root);
-    if (!trusted || !selfSigned) {
+    if (!trusted || !(selfSigned || partial)) {
       if (!trusted && selfSigned) {
         throw new VerificationFailure(top == 0 ? VerifyCode.DEPTH_ZERO_SELF_SIGNED_CERT
             : VerifyCode.SELF_SIGNED_CERT_IN_CHAIN, top, "untrusted root "
@@ -75,27 +97,38 @@ public final class ChainVerifier {
     for (int depth = 0; depth < top; depth++) {
       checkPurpose(path.get(depth), depth, serverCertificate);
     }
+    if (flags.contains(VerifyFlags.X509_STRICT)) {
+      StrictChecks.check(path);
+    }
     if (host != null) {
       HostnameMatcher.check(path.get(0), host);
     }
-    validate(path);
+    if (flags.contains(VerifyFlags.CRL_CHECK_LEAF)) {
+      Revocation.check(path, store, flags.contains(VerifyFlags.CRL_CHECK_CHAIN), now);
+    }
+    validate(path, now);
     return path;
   }
 
-  /** Leaf first; each next certificate issued the previous. Trusted issuers are preferred. */
-  private List<X509Certificate> buildPath(X509Certificate[] peerChain) {
+  /**
+   * Leaf first; each next certificate issued the previous. Trusted issuers are preferred; once
+   * one is found only trusted ones follow. With partial chains the first trusted one ends it.
+   */
+  private List<X509Certificate> buildPath(X509Certificate[] peerChain, boolean partial,
+      Date now) {
     List<X509Certificate> untrusted = new ArrayList<>(Arrays.asList(peerChain).subList(1,
         peerChain.length));
     List<X509Certificate> path = new ArrayList<>();
     X509Certificate current = peerChain[0];
     path.add(current);
-    boolean inTrusted = store.contains(current);
+    boolean inTrusted = false;
     while (path.size() <= MAX_DEPTH && !isSelfIssued(current)) {
-      X509Certificate next = findIssuer(current, store.bySubject(current.getIssuerX500Principal()));
+      X509Certificate next = findIssuer(current,
+          store.bySubject(current.getIssuerX500Principal()), now);
       if (next != null) {
         inTrusted = true;
       } else if (!inTrusted) {
-        next = findIssuer(current, untrusted);
+        next = findIssuer(current, untrusted, now);
         if (next != null) {
           untrusted.remove(next);
         }
@@ -105,14 +138,20 @@ public final class ChainVerifier {
       }
       path.add(next);
       current = next;
+      if (inTrusted && partial) {
+        break; // OpenSSL's check_trust: any trusted certificate is an anchor
+      }
+    }
+    if (partial && !inTrusted && store.contains(peerChain[0])) {
+      return List.of(peerChain[0]); // last resort: the leaf itself is trusted
     }
     return path;
   }
 
   /** The first candidate that could have issued {@code cert}: name and key identifier match. */
-  private static X509Certificate findIssuer(X509Certificate cert, List<X509Certificate> pool) {
+  private static X509Certificate findIssuer(X509Certificate cert, List<X509Certificate> pool,
+      Date now) {
     X509Certificate fallback = null;
-    Date now = new Date();
     for (X509Certificate candidate : pool) {
       if (!candidate.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
           || !KeyIdentifiers.mayHaveIssued(candidate, cert)) {
@@ -170,11 +209,12 @@ public final class ChainVerifier {
   }
 
   /** Signatures, validity, CA constraints, critical extensions: the JDK's PKIX validator. */
-  private static void validate(List<X509Certificate> path) throws VerificationFailure {
+  private static void validate(List<X509Certificate> path, Date now)
+      throws VerificationFailure {
     int top = path.size() - 1;
     X509Certificate anchor = path.get(top);
     try {
-      anchor.checkValidity(); // OpenSSL checks the trust anchor's dates too
+      anchor.checkValidity(now); // OpenSSL checks the trust anchor's dates too
     } catch (CertificateExpiredException e) {
       throw new VerificationFailure(VerifyCode.CERT_HAS_EXPIRED, top, null);
     } catch (CertificateNotYetValidException e) {
@@ -187,6 +227,7 @@ public final class ChainVerifier {
       CertificateFactory cf = CertificateFactory.getInstance("X.509");
       PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(anchor, null)));
       params.setRevocationEnabled(false);
+      params.setDate(now);
       CertPathValidator.getInstance("PKIX").validate(cf.generateCertPath(path.subList(0, top)),
           params);
     } catch (CertPathValidatorException e) {
