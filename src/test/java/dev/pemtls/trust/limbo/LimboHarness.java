@@ -24,8 +24,9 @@ import java.util.Map;
 
 /**
  * Runs PemTLS's chain verifier on x509-limbo test cases, with the settings of limbo's own
- * OpenSSL harness: {@code VERIFY_X509_STRICT | VERIFY_X509_PARTIAL_CHAIN}, CRL checks of the leaf
- * when the case has CRLs. Trusted certificates (and CRLs) are given either as a cafile or as a
+ * OpenSSL harness: {@code VERIFY_X509_STRICT | VERIFY_X509_PARTIAL_CHAIN}, security level 2, a
+ * purpose only when the case names an extended key usage, the case's verify depth, and CRL
+ * checks of the leaf when the case has CRLs. Trusted certificates (and CRLs) are given either as a cafile or as a
  * directory rehashed with {@link Rehash} and read lazily.
  */
 final class LimboHarness {
@@ -77,11 +78,21 @@ final class LimboHarness {
       Map<String, Object> name = (Map<String, Object>) tc.get("expected_peer_name");
       String host = server && name != null && !"RFC822".equals(name.get("kind"))
           ? (String) name.get("value") : null;
-      new ChainVerifier(store, flags, clock).verify(chain.toArray(new X509Certificate[0]),
-          server, host);
+      ChainVerifier v = new ChainVerifier(store, flags, clock).withSecurityLevel(2);
+      if (tc.get("max_chain_depth") != null) {
+        v = v.withMaxDepth(((Double) tc.get("max_chain_depth")).intValue());
+      }
+      X509Certificate[] peer = chain.toArray(new X509Certificate[0]);
+      List<Object> ekus = (List<Object>) tc.get("extended_key_usage");
+      if (ekus.isEmpty()) {
+        v.verifyAnyPurpose(peer, host); // limbo's OpenSSL harness sets a purpose only for EKUs
+      } else {
+        v.verify(peer, ekus.contains("serverAuth"), host);
+      }
       return new Result(id, expected, "SUCCESS", null);
     } catch (VerificationFailure e) {
-      return new Result(id, expected, "FAILURE", e.code().message());
+      return new Result(id, expected, "FAILURE", e.code().message()
+          + (e.code() == dev.pemtls.trust.VerifyCode.UNSPECIFIED ? ": " + e.getMessage() : ""));
     } catch (SslError | RuntimeException e) {
       return new Result(id, expected, "FAILURE", "unloadable: " + e.getMessage());
     }
