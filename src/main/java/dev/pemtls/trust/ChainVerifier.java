@@ -132,6 +132,7 @@ public final class ChainVerifier {
     if (flags.contains(VerifyFlags.X509_STRICT)) {
       StrictChecks.check(path);
     }
+    NameConstraintLimits.check(path);
     if (host != null) {
       HostnameMatcher.check(path.get(0), host);
     }

@@ -31,6 +31,7 @@ public enum VerifyCode {
   UNHANDLED_CRITICAL_EXTENSION(34, "unhandled critical extension"),
   KEYUSAGE_NO_CRL_SIGN(35, "key usage does not include CRL signing"),
   UNHANDLED_CRITICAL_CRL_EXTENSION(36, "unhandled critical CRL extension"),
+  UNSUPPORTED_NAME_SYNTAX(53, "unsupported or invalid name syntax"),
   PERMITTED_VIOLATION(47, "permitted subtree violation"),
   EXCLUDED_VIOLATION(48, "excluded subtree violation"),
   HOSTNAME_MISMATCH(62, "hostname mismatch"),

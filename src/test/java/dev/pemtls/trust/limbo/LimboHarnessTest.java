@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LimboHarnessTest {
   /** Agreement reached so far; raise it when PemTLS gets better, never lower it. */
-  static final int FLOOR = 149;
+  static final int FLOOR = 155;
 
   static final Path LIMBO = Path.of("../shared/limbo/limbo.json");
 
