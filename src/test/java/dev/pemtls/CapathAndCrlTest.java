@@ -53,7 +53,7 @@ class CapathAndCrlTest {
   }
 
   @Test
-  void capath_missingDirectory_raisesSslErrorNamingIt() {
+  void capath_missingDirectory_raisesSslErrorNamingIt() throws Exception {
     SslContext client = new SslContext(Protocol.TLS_CLIENT);
     SslError e = assertThrows(SslError.class,
         () -> client.loadVerifyLocations(null, dir.resolve("no-such-dir"), null));
