@@ -4,15 +4,18 @@ import dev.pemtls.ciphers.CipherStrings;
 import dev.pemtls.ciphers.CipherSuite;
 import dev.pemtls.jsse.ConfiguredSslContext;
 import dev.pemtls.jsse.Settings;
+import dev.pemtls.pem.CaFileContents;
 import dev.pemtls.pem.Identity;
 import dev.pemtls.pem.PemFiles;
 import dev.pemtls.trust.CaDirectory;
+import dev.pemtls.trust.CaFiles;
 import dev.pemtls.trust.DefaultVerifyPaths;
 import dev.pemtls.trust.TrustStore;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,7 @@ public final class SslContext {
   private TlsVersion minimumVersion = TlsVersion.TLSv1_2;
   private TlsVersion maximumVersion = TlsVersion.MAXIMUM_SUPPORTED;
   private List<String> alpn = List.of();
+  private VerifyFlags verifyFlags = VerifyFlags.X509_TRUSTED_FIRST;
   private ConfiguredSslContext built; // cache for the current settings; null after any change
 
   /**
@@ -173,36 +177,58 @@ public final class SslContext {
 
   /**
    * Python's {@code load_verify_locations(cafile, capath, cadata)}: adds trusted CAs from a PEM
-   * bundle file, a CA directory, and/or PEM text. At least one must be given.
+   * bundle file (its {@code X509 CRL} blocks too, used when CRL checking is on), a CA directory,
+   * and/or PEM text. At least one must be given.
+   *
+   * <p>{@code capath} is read lazily, as OpenSSL does: only its existence is checked now; during
+   * verification an issuer is looked up as {@code <subject hash>.0}, {@code .1}, ... and its
+   * CRLs as {@code <hash>.r0}, ... ({@code pemtls rehash DIR} or {@code openssl rehash DIR}
+   * makes these links). Several directories may be given separated by {@code ':'}, as OpenSSL
+   * splits them. Its certificates are therefore not listed by {@link #caCertificates()}.
    *
    * @throws IllegalArgumentException if all three are null
-   * @throws SslError naming the file when it cannot be read or holds no certificate; on failure
-   *     nothing is added
+   * @throws SslError naming the file when it cannot be read or holds no certificate, or the
+   *     directory when it does not exist; on failure nothing is added
    */
   public void loadVerifyLocations(Path cafile, Path capath, String cadata) throws SslError {
     if (cafile == null && capath == null && cadata == null) {
       throw new IllegalArgumentException("cafile, capath and cadata cannot be all omitted");
     }
     List<X509Certificate> add = new ArrayList<>();
+    List<X509CRL> crls = new ArrayList<>();
     if (cafile != null) {
-      add.addAll(PemFiles.readCaFile(cafile).certificates());
+      CaFileContents contents = PemFiles.readCaFile(cafile);
+      add.addAll(contents.certificates());
+      crls.addAll(contents.crls());
     }
+    CaDirectory dir = null;
     if (capath != null) {
-      add.addAll(CaDirectory.readAll(capath));
+      List<Path> dirs = new ArrayList<>();
+      for (String d : capath.toString().split(java.io.File.pathSeparator)) {
+        if (!d.isEmpty()) {
+          dirs.add(Path.of(d));
+        }
+      }
+      dir = CaDirectory.open(dirs, CaFiles.system());
     }
     if (cadata != null) {
       add.addAll(PemFiles.parseCaData(cadata).certificates());
     }
-    addTrusted(add);
+    addTrusted(add, crls, dir);
   }
 
   /** Python's {@code load_verify_locations(cadata=...)} with DER bytes (one or more certs). */
   public void loadVerifyLocations(byte[] cadata) throws SslError {
-    addTrusted(PemFiles.parseCaData(Objects.requireNonNull(cadata, "cadata")).certificates());
+    addTrusted(PemFiles.parseCaData(Objects.requireNonNull(cadata, "cadata")).certificates(),
+        List.of(), null);
   }
 
-  private synchronized void addTrusted(List<X509Certificate> certs) {
-    trust = trust.plus(certs);
+  private synchronized void addTrusted(List<X509Certificate> certs, List<X509CRL> crls,
+      CaDirectory dir) {
+    trust = trust.plus(certs).plusCrls(crls);
+    if (dir != null) {
+      trust = trust.plusDirectory(dir);
+    }
     built = null;
   }
 
@@ -210,28 +236,39 @@ public final class SslContext {
    * Python's {@code set_default_verify_paths()}: trusts OpenSSL's default CA file and directory,
    * or those named by {@code SSL_CERT_FILE} and {@code SSL_CERT_DIR}. As in OpenSSL, locations
    * that do not exist or cannot be read are skipped (logged): where none exists nothing is added
-   * and verification will fail with "unable to get local issuer certificate", never succeed.
+   * and verification will fail with "unable to get local issuer certificate", never succeed. The
+   * directories are read lazily, as {@link #loadVerifyLocations} reads a capath.
    */
   public void setDefaultVerifyPaths() {
     DefaultVerifyPaths paths = DefaultVerifyPaths.current();
     List<X509Certificate> add = new ArrayList<>();
+    List<X509CRL> crls = new ArrayList<>();
     if (Files.isRegularFile(paths.cafile())) {
       try {
-        add.addAll(PemFiles.readCaFile(paths.cafile()).certificates());
+        CaFileContents contents = PemFiles.readCaFile(paths.cafile());
+        add.addAll(contents.certificates());
+        crls.addAll(contents.crls());
       } catch (SslError e) {
         LOG.log(Level.WARNING, "default CA file skipped: {0}", e.getMessage());
       }
     }
+    List<Path> dirs = new ArrayList<>();
     for (Path dir : paths.capaths()) {
       if (Files.isDirectory(dir)) {
-        try {
-          add.addAll(CaDirectory.readAll(dir));
-        } catch (SslError e) {
-          LOG.log(Level.WARNING, "default CA directory skipped: {0}", e.getMessage());
-        }
+        dirs.add(dir);
+      } else {
+        LOG.log(Level.FINE, "default CA directory {0} does not exist; skipped", dir);
       }
     }
-    addTrusted(add);
+    CaDirectory lazy = null;
+    if (!dirs.isEmpty()) {
+      try {
+        lazy = CaDirectory.open(dirs, CaFiles.system());
+      } catch (SslError e) {
+        LOG.log(Level.WARNING, "default CA directories skipped: {0}", e.getMessage());
+      }
+    }
+    addTrusted(add, crls, lazy);
   }
 
   /**
@@ -243,7 +280,10 @@ public final class SslContext {
     setDefaultVerifyPaths();
   }
 
-  /** The trusted certificates loaded so far (Python's {@code get_ca_certs(binary_form=True)}). */
+  /**
+   * The trusted certificates loaded so far (Python's {@code get_ca_certs(binary_form=True)}):
+   * those of cafiles and cadata; a capath's are not listed, as in Python.
+   */
   public synchronized List<X509Certificate> caCertificates() {
     return trust.certificates();
   }
@@ -314,6 +354,21 @@ public final class SslContext {
           + "is enabled. Call setCheckHostname(false) first.");
     }
     verifyMode = mode;
+    built = null;
+  }
+
+  /** Python's {@code verify_flags}; default {@link VerifyFlags#X509_TRUSTED_FIRST}. */
+  public synchronized VerifyFlags verifyFlags() {
+    return verifyFlags;
+  }
+
+  /**
+   * Sets Python's {@code verify_flags}, e.g. {@code
+   * VerifyFlags.X509_TRUSTED_FIRST.with(VerifyFlags.CRL_CHECK_LEAF)}. With a CRL check on, a
+   * peer whose issuer has no loaded CRL fails with verify code 3.
+   */
+  public synchronized void setVerifyFlags(VerifyFlags flags) {
+    verifyFlags = Objects.requireNonNull(flags, "flags");
     built = null;
   }
 
@@ -391,7 +446,8 @@ public final class SslContext {
     suites.addAll(tls12Suites);
     return new Settings(protocol, verifyMode, checkHostname,
         identity == null ? List.of() : identity.chain(),
-        identity == null ? null : identity.privateKey(), trust, enabledProtocols(), suites, alpn);
+        identity == null ? null : identity.privateKey(), trust, enabledProtocols(), suites, alpn,
+        verifyFlags);
   }
 
   private List<String> enabledProtocols() {

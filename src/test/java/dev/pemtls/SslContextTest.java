@@ -149,12 +149,26 @@ class SslContextTest {
   }
 
   @Test
-  void loadVerifyLocations_capath_trustsItsCertificates() throws Exception {
+  void loadVerifyLocations_rehashedCapath_trustsItsCertificates() throws Exception {
+    Path capath = java.nio.file.Files.createDirectories(dir.resolve("capath"));
+    java.nio.file.Files.copy(pki.caFile, capath.resolve("ca.pem"));
+    assertEquals(0, dev.pemtls.cli.Main.run(new String[] {"rehash", capath.toString()},
+        System.out, System.err));
     SslContext ctx = new SslContext(Protocol.TLS_CLIENT);
-    ctx.loadVerifyLocations(null, dir, null);
+    ctx.loadVerifyLocations(null, capath, null);
     try (Loopback lo = Loopback.echo(pki.serverContext(VerifyMode.CERT_NONE));
         SSLSocket tls = ctx.wrapSocket(lo.connect(), false, "localhost")) {
       assertEquals("TLSv1.3", Ssl.version(tls));
+    }
+  }
+
+  @Test
+  void loadVerifyLocations_capathWithoutHashLinks_findsNothing() throws Exception {
+    SslContext ctx = new SslContext(Protocol.TLS_CLIENT);
+    ctx.loadVerifyLocations(null, dir, null); // holds ca.pem, but no <hash>.0 link: as OpenSSL
+    try (Loopback lo = Loopback.echo(pki.serverContext(VerifyMode.CERT_NONE))) {
+      assertEquals(19, assertThrows(SslCertVerificationError.class,
+          () -> ctx.wrapSocket(lo.connect(), false, "localhost")).verifyCode());
     }
   }
 

@@ -17,6 +17,8 @@ public final class Main {
         new DemoCommand(),
         new DecodeCertCommand(),
         new CiphersCommand(),
+        new SubjectHashCommand(),
+        new RehashCommand(),
         new SClientCommand(),
         new SServerCommand(),
         new VersionCommand())) {

@@ -40,7 +40,8 @@ public final class ConfiguredSslContext extends SSLContext {
       KeyManager[] km = settings.hasIdentity()
           ? new KeyManager[] {new IdentityKeyManager(settings.chain(), settings.privateKey())}
           : new KeyManager[0];
-      TrustManager[] tm = {new PemTrustManager(settings.trust(), settings.verifyMode())};
+      TrustManager[] tm = {new PemTrustManager(settings.trust(), settings.verifyMode(),
+        settings.verifyFlags())};
       bc.init(km, tm, new SecureRandom());
       return new ConfiguredSslContext(new Spi(bc, new SocketConfigurer(settings)), "TLS");
     } catch (NoSuchAlgorithmException | KeyManagementException e) {

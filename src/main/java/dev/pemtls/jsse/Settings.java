@@ -1,6 +1,7 @@
 package dev.pemtls.jsse;
 
 import dev.pemtls.Protocol;
+import dev.pemtls.VerifyFlags;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.trust.TrustStore;
 import java.security.PrivateKey;
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param cipherSuites the enabled JSSE suite names in preference order (TLS 1.3 first), or null
  *     for BCJSSE's defaults
  * @param applicationProtocols ALPN protocol names in preference order; empty for none
+ * @param verifyFlags Python's verify_flags (CRL checks, strict, partial chains)
  */
 public record Settings(
     Protocol protocol,
@@ -34,7 +36,8 @@ public record Settings(
     TrustStore trust,
     List<String> protocols,
     List<String> cipherSuites,
-    List<String> applicationProtocols) {
+    List<String> applicationProtocols,
+    VerifyFlags verifyFlags) {
 
   public Settings {
     Objects.requireNonNull(protocol, "protocol");
@@ -44,6 +47,7 @@ public record Settings(
     protocols = List.copyOf(protocols);
     cipherSuites = cipherSuites == null ? null : List.copyOf(cipherSuites);
     applicationProtocols = List.copyOf(applicationProtocols);
+    Objects.requireNonNull(verifyFlags, "verifyFlags");
     if (chain.isEmpty() != (privateKey == null)) {
       throw new IllegalArgumentException("a certificate chain and its key go together");
     }
@@ -65,6 +69,6 @@ public record Settings(
         + (chain.isEmpty() ? "none" : chain.get(0).getSubjectX500Principal().getName())
         + ", trust=" + trust + ", protocols=" + protocols + ", cipherSuites="
         + (cipherSuites == null ? "default" : cipherSuites.size() + " suites")
-        + ", alpn=" + applicationProtocols + "]";
+        + ", alpn=" + applicationProtocols + ", verifyFlags=" + verifyFlags + "]";
   }
 }

@@ -91,6 +91,18 @@ public final class PemFiles {
   }
 
   /**
+   * Parses CA file bytes already read, as {@link #readCaFile} parses a file: for readers that
+   * fetch the bytes themselves (a lazy CA directory that counts and caches its reads).
+   *
+   * @param source the file name, for error messages
+   * @throws SslError as {@link #readCaFile}, except that a file of neither certificates nor
+   *     CRLs gives empty contents (a CA directory holds other files too)
+   */
+  public static CaFileContents parseCaFile(byte[] data, String source) throws SslError {
+    return CaParser.fromPem(PemTokenizer.blocks(data, source), source);
+  }
+
+  /**
    * Parses Python's {@code load_verify_locations(cadata=...)} given as bytes.
    *
    * <p>Python takes bytes as DER only; here PEM text in bytes is accepted too: data containing a

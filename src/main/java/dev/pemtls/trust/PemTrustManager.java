@@ -1,5 +1,6 @@
 package dev.pemtls.trust;
 
+import dev.pemtls.VerifyFlags;
 import dev.pemtls.VerifyMode;
 import java.net.Socket;
 import java.security.cert.CertificateException;
@@ -45,8 +46,17 @@ public final class PemTrustManager extends X509ExtendedTrustManager {
    * @param clientSideMode the verify mode applied when this side is the client
    */
   public PemTrustManager(TrustStore store, VerifyMode clientSideMode) {
+    this(store, clientSideMode, VerifyFlags.X509_TRUSTED_FIRST);
+  }
+
+  /**
+   * @param store the trusted certificates, CRLs and CA directories
+   * @param clientSideMode the verify mode applied when this side is the client
+   * @param flags Python's verify_flags (CRL checks, strict, partial chains)
+   */
+  public PemTrustManager(TrustStore store, VerifyMode clientSideMode, VerifyFlags flags) {
     this.clientSideMode = clientSideMode;
-    this.verifier = new ChainVerifier(store);
+    this.verifier = new ChainVerifier(store, flags, java.time.Clock.systemUTC());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.pemtls.trust;
 
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,17 +17,25 @@ import javax.security.auth.x500.X500Principal;
  * The trusted certificates of a context: OpenSSL's {@code X509_STORE}, filled by
  * load_verify_locations (cafile, capath, cadata) and set_default_verify_paths.
  *
- * <p>Immutable; {@link #plus} returns a new store, so a handshake always sees one consistent set.
- * Certificates are indexed by subject for issuer look-ups during path building.
+ * <p>Holds certificates and CRLs read eagerly (cafile, cadata) and lazy CA directories (capath),
+ * which are read by subject hash when a look-up needs them. Immutable from the outside; {@link
+ * #plus}, {@link #plusCrls} and {@link #plusDirectory} return new stores, so a handshake always
+ * sees one set of sources. Certificates are indexed by subject for issuer look-ups during path
+ * building.
  */
 public final class TrustStore {
-  private static final TrustStore EMPTY = new TrustStore(List.of());
+  private static final TrustStore EMPTY = new TrustStore(List.of(), List.of(), List.of());
 
   private final List<X509Certificate> certificates;
   private final Map<X500Principal, List<X509Certificate>> bySubject;
   private final Set<ByteKey> encodings;
+  private final List<X509CRL> crls;
+  private final List<CaDirectory> directories;
 
-  private TrustStore(List<X509Certificate> certificates) {
+  private TrustStore(List<X509Certificate> certificates, List<X509CRL> crls,
+      List<CaDirectory> directories) {
+    this.crls = List.copyOf(crls);
+    this.directories = List.copyOf(directories);
     this.certificates = List.copyOf(certificates);
     Map<X500Principal, List<X509Certificate>> index = new HashMap<>();
     Set<ByteKey> enc = new java.util.HashSet<>();
@@ -56,31 +65,104 @@ public final class TrustStore {
         all.add(c);
       }
     }
-    return new TrustStore(all);
+    return new TrustStore(all, crls, directories);
   }
 
-  /** All trusted certificates, in load order. */
+  /** This store plus CRLs (from a cafile), used when CRL checking is on. */
+  public TrustStore plusCrls(Collection<X509CRL> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<X509CRL> all = new ArrayList<>(crls);
+    for (X509CRL c : more) {
+      if (!all.contains(c)) {
+        all.add(c);
+      }
+    }
+    return new TrustStore(certificates, all, directories);
+  }
+
+  /** This store plus a lazy CA directory, searched after the certificates loaded eagerly. */
+  public TrustStore plusDirectory(CaDirectory dir) {
+    List<CaDirectory> all = new ArrayList<>(directories);
+    all.add(dir);
+    return new TrustStore(certificates, crls, all);
+  }
+
+  /**
+   * The certificates loaded eagerly, in load order. Certificates of CA directories are not
+   * listed (OpenSSL's {@code get_ca_certs} does not show them either until a look-up read them).
+   */
   public List<X509Certificate> certificates() {
     return certificates;
   }
 
-  /** Trusted certificates whose subject is {@code subject}. */
+  /** The lazy CA directories, in search order. */
+  public List<CaDirectory> directories() {
+    return directories;
+  }
+
+  /** Trusted certificates whose subject is {@code subject}: eager ones, then directories'. */
   public List<X509Certificate> bySubject(X500Principal subject) {
-    return bySubject.getOrDefault(subject, List.of());
+    List<X509Certificate> eager = bySubject.getOrDefault(subject, List.of());
+    if (directories.isEmpty()) {
+      return eager;
+    }
+    List<X509Certificate> out = new ArrayList<>(eager);
+    Set<ByteKey> seen = new java.util.HashSet<>();
+    eager.forEach(c -> seen.add(ByteKey.of(c)));
+    for (CaDirectory d : directories) {
+      for (X509Certificate c : d.certificates(subject)) {
+        if (seen.add(ByteKey.of(c))) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** CRLs whose issuer is {@code issuer}, from cafiles and CA directories. */
+  public List<X509CRL> crlsByIssuer(X500Principal issuer) {
+    List<X509CRL> out = new ArrayList<>();
+    for (X509CRL c : crls) {
+      if (c.getIssuerX500Principal().equals(issuer)) {
+        out.add(c);
+      }
+    }
+    for (CaDirectory d : directories) {
+      for (X509CRL c : d.crls(issuer)) {
+        if (!out.contains(c)) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether exactly this certificate (same encoding) is trusted. */
   public boolean contains(X509Certificate cert) {
-    return encodings.contains(ByteKey.of(cert));
+    if (encodings.contains(ByteKey.of(cert))) {
+      return true;
+    }
+    for (CaDirectory d : directories) {
+      for (X509Certificate c : d.certificates(cert.getSubjectX500Principal())) {
+        if (ByteKey.of(c).equals(ByteKey.of(cert))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
+  /** Whether nothing at all is trusted: no certificate and no directory. */
   public boolean isEmpty() {
-    return certificates.isEmpty();
+    return certificates.isEmpty() && directories.isEmpty();
   }
 
   @Override
   public String toString() {
-    return "TrustStore[" + certificates.size() + " certificates]";
+    return "TrustStore[" + certificates.size() + " certificates, " + crls.size() + " CRLs"
+        + (directories.isEmpty() ? "" : ", directories " + directories) + "]";
   }
 
   /** A certificate's DER encoding as a hash key. */
