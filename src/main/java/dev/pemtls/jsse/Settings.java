@@ -15,7 +15,13 @@ import java.util.Objects;
  * exist in one entry point and not in the other, and changing a context never races a handshake.
  *
  * @param protocol the context's protocol constant
- * @param verifyMode Python's verify_mode
+ * @param verifyMode Python's verify_mode as the client side applies it: {@code CERT_NONE} accepts
+ *     any server certificate, the others verify it
+ * @param serverVerifyMode the verify mode as the server side applies it: whether sockets and
+ *     engines in server mode ask for no client certificate ({@code CERT_NONE}), ask for one
+ *     ({@code CERT_OPTIONAL}) or require one ({@code CERT_REQUIRED}). Python and OpenSSL have one
+ *     verify_mode for both sides, and {@code SslContext} keeps the two equal; the provider sets
+ *     them apart (an unset {@code verify_mode} means client CERT_REQUIRED, server CERT_NONE).
  * @param checkHostname Python's check_hostname
  * @param chain the identity's certificates, leaf first; empty when none was loaded
  * @param privateKey the identity's key, null exactly when {@code chain} is empty
@@ -28,6 +34,7 @@ import java.util.Objects;
 public record Settings(
     Protocol protocol,
     VerifyMode verifyMode,
+    VerifyMode serverVerifyMode,
     boolean checkHostname,
     List<X509Certificate> chain,
     PrivateKey privateKey,
@@ -39,6 +46,7 @@ public record Settings(
   public Settings {
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(verifyMode, "verifyMode");
+    Objects.requireNonNull(serverVerifyMode, "serverVerifyMode");
     chain = List.copyOf(chain);
     Objects.requireNonNull(trust, "trust");
     protocols = List.copyOf(protocols);
@@ -52,6 +60,26 @@ public record Settings(
     }
   }
 
+  /** Settings with one verify mode for both sides, as Python's {@code SSLContext} has. */
+  public Settings(Protocol protocol, VerifyMode verifyMode, boolean checkHostname,
+      List<X509Certificate> chain, PrivateKey privateKey, TrustStore trust,
+      List<String> protocols, List<String> cipherSuites, List<String> applicationProtocols) {
+    this(protocol, verifyMode, verifyMode, checkHostname, chain, privateKey, trust, protocols,
+        cipherSuites, applicationProtocols);
+  }
+
+  /** These settings with the server side's verify mode replaced. */
+  public Settings withServerVerifyMode(VerifyMode mode) {
+    return new Settings(protocol, verifyMode, mode, checkHostname, chain, privateKey, trust,
+        protocols, cipherSuites, applicationProtocols);
+  }
+
+  /** These settings with the enabled protocols replaced (JSSE names, newest first). */
+  public Settings withProtocols(List<String> enabled) {
+    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, chain, privateKey,
+        trust, enabled, cipherSuites, applicationProtocols);
+  }
+
   /** Whether an identity (certificate chain and key) is loaded. */
   public boolean hasIdentity() {
     return privateKey != null;
@@ -60,7 +88,9 @@ public record Settings(
   /** Never shows the key; only what identifies the settings. */
   @Override
   public String toString() {
-    return "Settings[protocol=" + protocol + ", verifyMode=" + verifyMode + ", checkHostname="
+    return "Settings[protocol=" + protocol + ", verifyMode=" + verifyMode
+        + (serverVerifyMode == verifyMode ? "" : ", serverVerifyMode=" + serverVerifyMode)
+        + ", checkHostname="
         + checkHostname + ", identity="
         + (chain.isEmpty() ? "none" : chain.get(0).getSubjectX500Principal().getName())
         + ", trust=" + trust + ", protocols=" + protocols + ", cipherSuites="

@@ -33,7 +33,7 @@ final class SocketConfigurer {
     if (settings.checkHostname()) {
       p.setEndpointIdentificationAlgorithm("HTTPS");
     }
-    VerifyMode mode = settings.verifyMode();
+    VerifyMode mode = settings.serverVerifyMode();
     if (mode == VerifyMode.CERT_REQUIRED) {
       p.setNeedClientAuth(true);
     } else if (mode == VerifyMode.CERT_OPTIONAL) {
