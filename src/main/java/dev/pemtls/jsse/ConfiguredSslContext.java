@@ -151,7 +151,8 @@ public final class ConfiguredSslContext extends SSLContext {
 
     @Override
     public Socket createSocket() throws IOException {
-      return configured(bc.createSocket());
+      Socket s = bc.createSocket();
+      return s instanceof SSLSocket ? configurer.configureUnconnected((SSLSocket) s) : s;
     }
 
     @Override
