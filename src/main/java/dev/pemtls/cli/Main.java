@@ -17,6 +17,7 @@ public final class Main {
         new DemoCommand(),
         new DecodeCertCommand(),
         new CiphersCommand(),
+        new ConfigCheckCommand(),
         new VersionCommand())) {
       all.put(c.name(), c);
     }

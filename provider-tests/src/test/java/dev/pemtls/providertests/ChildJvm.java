@@ -62,6 +62,17 @@ final class ChildJvm implements AutoCloseable {
     return Path.of(System.getProperty("pemtls.test.javaHome", System.getProperty("java.home")));
   }
 
+  /** The feature release of {@link #javaHome()}, from its {@code release} file, e.g. "25". */
+  static String javaFeature() throws IOException {
+    for (String line : Files.readAllLines(javaHome().resolve("release"))) {
+      if (line.startsWith("JAVA_VERSION=")) {
+        String v = line.substring(13).replace("\"", "");
+        return v.split("[.+-]")[0];
+      }
+    }
+    throw new IOException("no JAVA_VERSION in " + javaHome().resolve("release"));
+  }
+
   /**
    * A security properties file made from the shipped example {@code conf/pemtls.security}, with
    * its config path replaced by {@code conf} (or removed when {@code conf} is null).

@@ -60,7 +60,7 @@ public final class ChildMain {
         SSLContext d = SSLContext.getDefault();
         System.out.println("info provider=" + d.getProvider().getName() + " suites="
             + String.join(",", ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .getDefaultCipherSuites()));
+                .getDefaultCipherSuites()) + " java=" + Runtime.version().feature());
       } else if (op.startsWith("get:")) {
         String[] p = op.split(":", 3);
         String result;

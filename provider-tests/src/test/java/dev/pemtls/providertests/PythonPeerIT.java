@@ -21,7 +21,8 @@ class PythonPeerIT {
       ChildJvm c = ChildJvm.run(List.of("-Djava.security.properties="
           + ChildJvm.securityFile(dir, conf)), "info", "line:" + python.port());
       assertEquals("info provider=PemTLS suites=TLS_AES_128_GCM_SHA256,"
-          + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", c.line("info "));
+          + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 java=" + ChildJvm.javaFeature(),
+          c.line("info "));
       // Python reports OpenSSL's name for what it negotiated.
       assertEquals("line OK TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 "
           + "ECDHE-ECDSA-AES128-GCM-SHA256 TLSv1.2", c.line("line "));
