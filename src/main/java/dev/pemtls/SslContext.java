@@ -2,6 +2,8 @@ package dev.pemtls;
 
 import dev.pemtls.ciphers.CipherStrings;
 import dev.pemtls.ciphers.CipherSuite;
+import dev.pemtls.ciphers.Expansion;
+import dev.pemtls.ciphers.SecurityFilter;
 import dev.pemtls.jsse.ConfiguredSslContext;
 import dev.pemtls.jsse.Settings;
 import dev.pemtls.pem.CaFileContents;
@@ -61,8 +63,8 @@ public final class SslContext {
   private Identity identity;
   private TrustStore trust = TrustStore.empty();
   private String ciphers = PYTHON_DEFAULT_CIPHERS;
-  private List<String> tls12Suites;
-  private List<String> tls13Suites;
+  private Expansion cipherSelection;
+  private List<CipherSuite> tls13Suites;
   private TlsVersion minimumVersion = TlsVersion.TLSv1_2;
   private TlsVersion maximumVersion = TlsVersion.MAXIMUM_SUPPORTED;
   private List<String> alpn = List.of();
@@ -90,8 +92,8 @@ public final class SslContext {
       minimumVersion = pinned;
       maximumVersion = pinned;
     }
-    this.tls12Suites = CipherStrings.negotiable(ciphers);
-    this.tls13Suites = jsseNames(CipherStrings.tls13(CipherStrings.DEFAULT_CIPHERSUITES));
+    this.cipherSelection = CipherStrings.usable(ciphers);
+    this.tls13Suites = negotiable(CipherStrings.tls13(CipherStrings.DEFAULT_CIPHERSUITES));
   }
 
   /**
@@ -299,10 +301,10 @@ public final class SslContext {
    *     nothing PemTLS can negotiate; the previous setting then stays
    */
   public void setCiphers(String cipherString) throws SslError {
-    List<String> suites = CipherStrings.negotiable(Objects.requireNonNull(cipherString));
+    Expansion selection = CipherStrings.usable(Objects.requireNonNull(cipherString));
     synchronized (this) {
       ciphers = cipherString;
-      tls12Suites = suites;
+      cipherSelection = selection;
       built = null;
     }
   }
@@ -312,18 +314,18 @@ public final class SslContext {
    * contexts use OpenSSL's default). Colon-separated IANA names; empty disables TLS 1.3 suites.
    */
   public void setCiphersuites(String suites) throws SslError {
-    List<String> names = jsseNames(CipherStrings.tls13(Objects.requireNonNull(suites)));
+    List<CipherSuite> names = negotiable(CipherStrings.tls13(Objects.requireNonNull(suites)));
     synchronized (this) {
       tls13Suites = names;
       built = null;
     }
   }
 
-  private static List<String> jsseNames(List<CipherSuite> suites) {
-    List<String> out = new ArrayList<>();
+  private static List<CipherSuite> negotiable(List<CipherSuite> suites) {
+    List<CipherSuite> out = new ArrayList<>();
     for (CipherSuite s : suites) {
       if (s.bcjsse()) {
-        out.add(s.ianaName());
+        out.add(s);
       }
     }
     return out;
@@ -442,12 +444,17 @@ public final class SslContext {
 
   /** The immutable snapshot of the current settings. */
   public synchronized Settings settings() {
-    List<String> suites = new ArrayList<>(tls13Suites);
-    suites.addAll(tls12Suites);
+    int level = cipherSelection.securityLevel();
+    List<String> suites = new ArrayList<>();
+    for (CipherSuite s : SecurityFilter.filter(tls13Suites, level, SecurityFilter.TLS1_3_VERSION,
+        SecurityFilter.TLS1_3_VERSION)) {
+      suites.add(s.ianaName()); // TLS 1.3 first, as OpenSSL lists them
+    }
+    suites.addAll(cipherSelection.jsseNames());
     return new Settings(protocol, verifyMode, checkHostname,
         identity == null ? List.of() : identity.chain(),
         identity == null ? null : identity.privateKey(), trust, enabledProtocols(), suites, alpn,
-        verifyFlags);
+        verifyFlags, level);
   }
 
   private List<String> enabledProtocols() {

@@ -109,6 +109,29 @@ public final class CipherStrings {
   }
 
   /**
+   * What a PemTLS context enables for {@code rule}: the {@link #negotiable} suites that also pass
+   * OpenSSL's handshake-time filter at the string's security level ({@code ssl_cipher_disabled}:
+   * too few strength bits, no authentication, MD5, SHA-1 MACs above level 3, no forward secrecy
+   * from level 3). OpenSSL applies that filter only when it builds a ClientHello or picks a suite,
+   * so a string whose suites are all below its level fails there; PemTLS fails here instead, with
+   * {@code NO_CIPHER_MATCH}, so that a context never holds a list it cannot use.
+   *
+   * @return the usable suites, in OpenSSL's order, with the string's security level
+   */
+  public static Expansion usable(String rule) throws SslError {
+    negotiable(rule); // raises, with its explanation, when BCJSSE could serve none
+    Expansion e = expandRule(rule);
+    List<CipherSuite> ok = SecurityFilter.filter(e.negotiable(), e.securityLevel(),
+        SecurityFilter.SSL3_VERSION, SecurityFilter.TLS1_2_VERSION);
+    if (ok.isEmpty()) {
+      throw new SslError("SSL", "NO_CIPHER_MATCH", "No cipher can be selected. Every suite '"
+          + rule + "' selects is refused at security level " + e.securityLevel()
+          + "; lower it with @SECLEVEL=n only if you accept weaker suites.");
+    }
+    return new Expansion(ok, e.securityLevel());
+  }
+
+  /**
    * {@code check_suiteb_cipher_list}: a string starting with a Suite B keyword is replaced
    * whole by that mode's suites; whatever follows the keyword is ignored.
    */

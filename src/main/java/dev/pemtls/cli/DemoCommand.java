@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 
 /**
- * {@code pemtls demo}: mutual TLS on loopback between a {@code wrapSocket} server and client,
- * configured only from throwaway PEM files, printing what each side sees.
+ * {@code pemtls demo}: the whole story from throwaway PEM files. By default the transparent
+ * provider ({@link ProviderDemo}): an HTTPS server and an unchanged {@code HttpsURLConnection}
+ * client in a child JVM configured only through {@code -Djava.security.properties}. With {@code
+ * -api}: mutual TLS between a {@code wrapSocket} server and client, the spec's API.
  */
 final class DemoCommand implements Command {
   @Override
@@ -29,11 +31,19 @@ final class DemoCommand implements Command {
 
   @Override
   public String summary() {
-    return "mutual TLS on loopback from throwaway PEM files; prints both sides' view";
+    return "throwaway PEM CA/server/client; HTTPS via the PemTLS provider in a child JVM "
+        + "(-api: mutual TLS with wrapSocket)";
   }
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    if (args.isEmpty()) {
+      return ProviderDemo.run(out, err);
+    }
+    if (!args.equals(List.of("-api"))) {
+      err.println("usage: pemtls demo [-api]");
+      return 2;
+    }
     Path dir = Files.createTempDirectory("pemtls-demo-");
     DemoPki.DemoFiles files = DemoPki.create(dir, "EC");
     out.println("PemTLS demo: throwaway CA, server and client PEM files in " + dir);

@@ -21,6 +21,7 @@ public final class Main {
         new RehashCommand(),
         new SClientCommand(),
         new SServerCommand(),
+        new ConfigCheckCommand(),
         new VersionCommand())) {
       all.put(c.name(), c);
     }

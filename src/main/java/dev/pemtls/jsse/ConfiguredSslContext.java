@@ -35,18 +35,38 @@ public final class ConfiguredSslContext extends SSLContext {
 
   /** Builds the context; the settings are fixed from here on. */
   public static ConfiguredSslContext create(Settings settings) {
+    return create(settings, keyManagers(settings), trustManagers(settings), new SecureRandom());
+  }
+
+  /**
+   * Builds the context with the given managers instead of those of the settings; everything else
+   * (protocols, suites, client-certificate request, host-name check, ALPN) comes from {@code
+   * settings}. This is how the provider honours {@code SSLContext.init(km, tm, random)}.
+   *
+   * @param random null for the JDK's default {@link SecureRandom}
+   */
+  public static ConfiguredSslContext create(Settings settings, KeyManager[] km, TrustManager[] tm,
+      SecureRandom random) {
     try {
       SSLContext bc = SSLContext.getInstance("TLS", Tls.jsseProvider());
-      KeyManager[] km = settings.hasIdentity()
-          ? new KeyManager[] {new IdentityKeyManager(settings.chain(), settings.privateKey())}
-          : new KeyManager[0];
-      TrustManager[] tm = {new PemTrustManager(settings.trust(), settings.verifyMode(),
-        settings.verifyFlags())};
-      bc.init(km, tm, new SecureRandom());
+      bc.init(km, tm, random != null ? random : new SecureRandom());
       return new ConfiguredSslContext(new Spi(bc, new SocketConfigurer(settings)), "TLS");
     } catch (NoSuchAlgorithmException | KeyManagementException e) {
       throw new IllegalStateException("BCJSSE cannot create a TLS context: " + e, e);
     }
+  }
+
+  /** The key manager presenting the settings' identity; none when no identity is loaded. */
+  public static KeyManager[] keyManagers(Settings settings) {
+    return settings.hasIdentity()
+        ? new KeyManager[] {new IdentityKeyManager(settings.chain(), settings.privateKey())}
+        : new KeyManager[0];
+  }
+
+  /** The trust manager applying the settings' trust store and client-side verify mode. */
+  public static TrustManager[] trustManagers(Settings settings) {
+    return new TrustManager[] {new PemTrustManager(settings.trust(), settings.verifyMode(),
+        settings.verifyFlags(), settings.securityLevel())};
   }
 
   /** Delegates to BCJSSE and configures whatever it creates. */
@@ -132,7 +152,8 @@ public final class ConfiguredSslContext extends SSLContext {
 
     @Override
     public Socket createSocket() throws IOException {
-      return configured(bc.createSocket());
+      Socket s = bc.createSocket();
+      return s instanceof SSLSocket ? configurer.configureUnconnected((SSLSocket) s) : s;
     }
 
     @Override
@@ -186,7 +207,8 @@ public final class ConfiguredSslContext extends SSLContext {
 
     @Override
     public String[] getDefaultCipherSuites() {
-      return bc.getDefaultCipherSuites();
+      String[] configured = configurer.parameters(new SSLParameters()).getCipherSuites();
+      return configured != null ? configured : bc.getDefaultCipherSuites();
     }
 
     @Override

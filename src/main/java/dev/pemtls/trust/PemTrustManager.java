@@ -46,17 +46,20 @@ public final class PemTrustManager extends X509ExtendedTrustManager {
    * @param clientSideMode the verify mode applied when this side is the client
    */
   public PemTrustManager(TrustStore store, VerifyMode clientSideMode) {
-    this(store, clientSideMode, VerifyFlags.X509_TRUSTED_FIRST);
+    this(store, clientSideMode, VerifyFlags.X509_TRUSTED_FIRST, 0);
   }
 
   /**
    * @param store the trusted certificates, CRLs and CA directories
    * @param clientSideMode the verify mode applied when this side is the client
    * @param flags Python's verify_flags (CRL checks, strict, partial chains)
+   * @param securityLevel OpenSSL's security level for the peer's keys and signatures (0 to 5)
    */
-  public PemTrustManager(TrustStore store, VerifyMode clientSideMode, VerifyFlags flags) {
+  public PemTrustManager(TrustStore store, VerifyMode clientSideMode, VerifyFlags flags,
+      int securityLevel) {
     this.clientSideMode = clientSideMode;
-    this.verifier = new ChainVerifier(store, flags, java.time.Clock.systemUTC());
+    this.verifier = new ChainVerifier(store, flags, java.time.Clock.systemUTC())
+        .withSecurityLevel(securityLevel);
   }
 
   @Override

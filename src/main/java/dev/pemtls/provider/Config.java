@@ -1,0 +1,288 @@
+package dev.pemtls.provider;
+
+import dev.pemtls.TlsVersion;
+import dev.pemtls.VerifyMode;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.ProviderException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The provider's configuration: a Java properties file ({@code pemtls.conf}) plus {@code
+ * -Dpemtls.<key>=value} overrides, checked key by key. Nothing is loaded here (no PEM file is
+ * read); {@link Configured} turns a {@code Config} into settings.
+ *
+ * <p>Keys, spelled exactly so (any other key is an error, with a did-you-mean):
+ *
+ * <ul>
+ *   <li>{@code certfile}, {@code keyfile}: the identity, as {@code load_cert_chain}; {@code
+ *       certfile} alone may hold chain and key. Default: none (no certificate is presented).
+ *   <li>{@code password_file} (a file whose first line is the key's password) or {@code
+ *       password_env} (the name of an environment variable holding it). Default: none.
+ *   <li>{@code cafile}, {@code capath}: trusted CAs, as {@code load_verify_locations}. Default:
+ *       the JDK's default trust store (cacerts, or {@code javax.net.ssl.trustStore}).
+ *   <li>{@code ciphers}: OpenSSL cipher string for TLS 1.2; default Python's. {@code
+ *       ciphersuites}: TLS 1.3 suites; default OpenSSL's.
+ *   <li>{@code verify_mode}: CERT_NONE, CERT_OPTIONAL or CERT_REQUIRED, for both sides. Unset: the
+ *       client side verifies (CERT_REQUIRED) and the server side asks for no client certificate.
+ *   <li>{@code check_hostname}: true or false; default true unless verify_mode is CERT_NONE.
+ *   <li>{@code minimum_version}, {@code maximum_version}: TLSv1, TLSv1.1, TLSv1.2, TLSv1.3,
+ *       MINIMUM_SUPPORTED, MAXIMUM_SUPPORTED (Python's TLSv1_2 spelling works too). Default
+ *       TLSv1.2 to TLSv1.3.
+ * </ul>
+ *
+ * <p>Relative paths in the file are resolved against the file's folder; relative paths in
+ * system properties against the working directory.
+ */
+public final class Config {
+  /** Every key the file may hold. */
+  public static final List<String> KEYS = List.of("certfile", "keyfile", "cafile", "capath",
+      "ciphers", "ciphersuites", "verify_mode", "check_hostname", "minimum_version",
+      "maximum_version", "password_file", "password_env");
+
+  /** The system property naming the file when the provider got no argument. */
+  public static final String FILE_PROPERTY = "pemtls.config";
+
+  /** Prefix of the system properties that override single keys. */
+  public static final String PROPERTY_PREFIX = "pemtls.";
+
+  /** One key's value and where it came from. */
+  record Value(String key, String text, String origin, Path base) {
+    Path path() {
+      return base.resolve(text).normalize();
+    }
+  }
+
+  private final Path file;
+  private final Map<String, Value> values;
+
+  private Config(Path file, Map<String, Value> values) {
+    this.file = file;
+    this.values = values;
+  }
+
+  /**
+   * Reads the configuration the way the provider does: the file named by {@code argument} (the
+   * {@code security.provider.N=PemTLS ARGUMENT} text) or, without one, by {@code
+   * -Dpemtls.config}; then every {@code -Dpemtls.<key>} property on top.
+   *
+   * @param argument the provider argument, or null/blank for none
+   * @param system the system properties
+   * @throws ProviderException naming the file, the key and the problem
+   */
+  public static Config load(String argument, Properties system) {
+    String name = argument == null || argument.isBlank() ? null : argument.strip();
+    String how = "the provider argument";
+    if (name == null) {
+      name = system.getProperty(FILE_PROPERTY);
+      how = "-D" + FILE_PROPERTY;
+    }
+    Map<String, Value> values = new LinkedHashMap<>();
+    Path file = null;
+    if (name != null) {
+      file = Path.of(name).toAbsolutePath().normalize();
+      readFile(file, how, values);
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    for (String prop : system.stringPropertyNames()) {
+      if (!prop.startsWith(PROPERTY_PREFIX) || prop.equals(FILE_PROPERTY)) {
+        continue;
+      }
+      String key = prop.substring(PROPERTY_PREFIX.length());
+      String origin = "system property -D" + prop;
+      checkKey(key, origin);
+      values.put(key, new Value(key, system.getProperty(prop).strip(), origin, cwd));
+    }
+    Config config = new Config(file, values);
+    config.check();
+    return config;
+  }
+
+  private static void readFile(Path file, String how, Map<String, Value> into) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ProviderException("PemTLS: the configuration file " + file + " (named by " + how
+          + ") does not exist; check the path");
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ProviderException("PemTLS: cannot read the configuration file " + file
+          + " (named by " + how + "): " + e.getMessage() + "; it must be a readable Java "
+          + "properties file (key=value lines)", e);
+    }
+    String origin = file.toString();
+    Path base = file.getParent();
+    for (String key : p.stringPropertyNames()) {
+      checkKey(key, origin);
+      into.put(key, new Value(key, p.getProperty(key).strip(), origin, base));
+    }
+  }
+
+  private static void checkKey(String key, String origin) {
+    if (!KEYS.contains(key)) {
+      throw new ProviderException("PemTLS: bad configuration in " + origin + ": unknown key '"
+          + key + "'" + DidYouMean.hint(key, KEYS) + "; the keys are " + String.join(", ", KEYS));
+    }
+  }
+
+  /** Checks what can be checked without reading files: syntax and combinations. */
+  private void check() {
+    for (Value v : values.values()) {
+      if (v.text().isEmpty()) {
+        throw error(v.key(), "the value is empty; give a value or remove the key");
+      }
+    }
+    verifyMode();
+    checkHostname();
+    minimumVersion();
+    maximumVersion();
+    if (has("keyfile") && !has("certfile")) {
+      throw error("keyfile", "keyfile is set but certfile is not; set certfile to the "
+          + "certificate chain that goes with the key");
+    }
+    for (String pw : List.of("password_file", "password_env")) {
+      if (has(pw) && !has("certfile")) {
+        throw error(pw, pw + " is set but certfile is not; a password only unlocks the key of "
+            + "certfile/keyfile");
+      }
+    }
+    if (has("password_file") && has("password_env")) {
+      throw error("password_env", "both password_file and password_env are set; keep one");
+    }
+    if (verifyMode() == VerifyMode.CERT_NONE && Boolean.TRUE.equals(checkHostname())) {
+      throw error("check_hostname", "check_hostname=true needs verify_mode CERT_OPTIONAL or "
+          + "CERT_REQUIRED, but verify_mode is CERT_NONE; remove one of them");
+    }
+  }
+
+  /** The configuration file, or null when only system properties (or nothing) were given. */
+  public Path file() {
+    return file;
+  }
+
+  /** Whether {@code key} has a value. */
+  public boolean has(String key) {
+    return values.containsKey(key);
+  }
+
+  /** The raw text of {@code key}, or null. */
+  public String text(String key) {
+    Value v = values.get(key);
+    return v == null ? null : v.text();
+  }
+
+  /** {@code key}'s value as a path (resolved as the class javadoc says), or null. */
+  public Path path(String key) {
+    Value v = values.get(key);
+    return v == null ? null : v.path();
+  }
+
+  /** Where {@code key}'s value came from: the file's path or the system property. */
+  public String origin(String key) {
+    Value v = values.get(key);
+    return v == null ? "(unset)" : v.origin();
+  }
+
+  /** The keys that have values, in the order they were read. */
+  public List<String> keys() {
+    return new ArrayList<>(values.keySet());
+  }
+
+  /** {@code verify_mode}, or null when unset. */
+  public VerifyMode verifyMode() {
+    String t = text("verify_mode");
+    if (t == null) {
+      return null;
+    }
+    for (VerifyMode m : VerifyMode.values()) {
+      if (m.name().equalsIgnoreCase(t)) {
+        return m;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (VerifyMode m : VerifyMode.values()) {
+      names.add(m.name());
+    }
+    throw error("verify_mode", "'" + t + "' is not a verify mode" + DidYouMean.hint(t, names)
+        + "; use CERT_NONE, CERT_OPTIONAL or CERT_REQUIRED");
+  }
+
+  /** {@code check_hostname}, or null when unset. */
+  public Boolean checkHostname() {
+    String t = text("check_hostname");
+    if (t == null) {
+      return null;
+    }
+    if (t.equalsIgnoreCase("true")) {
+      return Boolean.TRUE;
+    }
+    if (t.equalsIgnoreCase("false")) {
+      return Boolean.FALSE;
+    }
+    throw error("check_hostname", "'" + t + "' is not a boolean; use true or false");
+  }
+
+  /** {@code minimum_version}, or null when unset. */
+  public TlsVersion minimumVersion() {
+    return version("minimum_version");
+  }
+
+  /** {@code maximum_version}, or null when unset. */
+  public TlsVersion maximumVersion() {
+    return version("maximum_version");
+  }
+
+  private TlsVersion version(String key) {
+    String t = text(key);
+    if (t == null) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (TlsVersion v : TlsVersion.values()) {
+      if (v == TlsVersion.SSLv3) {
+        continue; // never enabled
+      }
+      String jsse = v.jsseName() == null ? v.name() : v.jsseName();
+      names.add(jsse);
+      if (t.equals(jsse) || t.equals(v.name())) {
+        return v;
+      }
+    }
+    throw error(key, "'" + t + "' is not a TLS version" + DidYouMean.hint(t, names) + "; use "
+        + String.join(", ", names));
+  }
+
+  /**
+   * A {@link ProviderException} naming where {@code key} was set and what is wrong with it.
+   * {@code problem} should say how to fix it.
+   */
+  public ProviderException error(String key, String problem) {
+    return error(key, problem, null);
+  }
+
+  /** As {@link #error(String, String)}, keeping {@code cause}. */
+  public ProviderException error(String key, String problem, Throwable cause) {
+    Value v = values.get(key);
+    String where = v == null ? (file == null ? "the defaults" : file.toString())
+        : v.origin().startsWith("system property") ? v.origin() : v.origin() + ", key '" + key
+            + "'";
+    return new ProviderException("PemTLS: bad configuration in " + where + ": " + problem, cause);
+  }
+
+  /** The values set; password_file and password_env name where the password is, not it. */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("Config[file=").append(file);
+    for (Value v : values.values()) {
+      b.append(", ").append(v.key()).append('=').append(v.text());
+    }
+    return b.append(']').toString();
+  }
+}

@@ -1,0 +1,217 @@
+package dev.pemtls.provider;
+
+import dev.pemtls.PasswordCallback;
+import dev.pemtls.Protocol;
+import dev.pemtls.SslContext;
+import dev.pemtls.SslError;
+import dev.pemtls.VerifyMode;
+import dev.pemtls.jsse.ConfiguredSslContext;
+import dev.pemtls.jsse.Settings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.ProviderException;
+import java.util.Map;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+
+/**
+ * A {@link Config} turned into {@link Settings} through the public {@link SslContext} API, the
+ * same path programmatic users take, plus the one thing a two-sided provider adds: the server
+ * side's verify mode (see {@link #serverVerifyMode}).
+ */
+final class Configured {
+  private final Config config;
+  private final Settings settings;
+  private final String trustSource;
+  private SSLContext defaultContext;
+
+  private Configured(Config config, Settings settings, String trustSource) {
+    this.config = config;
+    this.settings = settings;
+    this.trustSource = trustSource;
+  }
+
+  /**
+   * Loads every file the config names and builds the settings.
+   *
+   * @throws ProviderException naming the file, the key and the problem
+   */
+  static Configured build(Config config) {
+    return build(config, System.getenv());
+  }
+
+  static Configured build(Config config, Map<String, String> env) {
+    SslContext ctx;
+    try {
+      ctx = new SslContext(Protocol.TLS); // both sides, like the provider
+    } catch (SslError e) {
+      throw new IllegalStateException(e);
+    }
+    VerifyMode client = clientVerifyMode(config);
+    ctx.setVerifyMode(client);
+    Boolean check = config.checkHostname();
+    ctx.setCheckHostname(check != null ? check : client != VerifyMode.CERT_NONE);
+
+    if (config.has("certfile")) {
+      PasswordCallback password = password(config, env);
+      try {
+        ctx.loadCertChain(config.path("certfile"), config.path("keyfile"), password);
+      } catch (SslError e) {
+        throw config.error(identityKey(config, e.getMessage()), e.getMessage(), e);
+      }
+    }
+
+    String trustSource = trust(config, ctx, client);
+
+    set(config, "ciphers", () -> ctx.setCiphers(config.text("ciphers")));
+    set(config, "ciphersuites", () -> ctx.setCiphersuites(config.text("ciphersuites")));
+    if (config.minimumVersion() != null) {
+      ctx.setMinimumVersion(config.minimumVersion());
+    }
+    if (config.maximumVersion() != null) {
+      ctx.setMaximumVersion(config.maximumVersion());
+    }
+    Settings settings = ctx.settings().withServerVerifyMode(serverVerifyMode(config));
+    if (settings.protocols().isEmpty()) {
+      throw config.error(config.has("maximum_version") ? "maximum_version" : "minimum_version",
+          "minimum_version " + ctx.minimumVersion() + " is above maximum_version "
+              + ctx.maximumVersion() + ", which leaves no TLS version; fix one of them");
+    }
+    return new Configured(config, settings, trustSource);
+  }
+
+  /** The key an identity error is about: the password's, the keyfile's or the certfile's. */
+  private static String identityKey(Config config, String message) {
+    String lower = message.toLowerCase(java.util.Locale.ROOT);
+    for (String pw : new String[] {"password_file", "password_env"}) {
+      if (config.has(pw) && (lower.contains("password") || lower.contains("decrypt"))) {
+        return pw;
+      }
+    }
+    if (config.has("keyfile") && message.contains(config.path("keyfile").toString())) {
+      return "keyfile";
+    }
+    return "certfile";
+  }
+
+  /** verify_mode as the client side applies it: unset means CERT_REQUIRED. */
+  static VerifyMode clientVerifyMode(Config config) {
+    VerifyMode m = config.verifyMode();
+    return m != null ? m : VerifyMode.CERT_REQUIRED;
+  }
+
+  /**
+   * verify_mode as the server side applies it: unset means CERT_NONE (ask for no client
+   * certificate), as a Python server context does by default.
+   */
+  static VerifyMode serverVerifyMode(Config config) {
+    VerifyMode m = config.verifyMode();
+    return m != null ? m : VerifyMode.CERT_NONE;
+  }
+
+  private interface Step {
+    void run() throws SslError;
+  }
+
+  private static void set(Config config, String key, Step step) {
+    if (!config.has(key)) {
+      return;
+    }
+    try {
+      step.run();
+    } catch (SslError e) {
+      throw config.error(key, "'" + config.text(key) + "': " + e.getMessage()
+          + "; see 'pemtls ciphers' for what a string selects", e);
+    }
+  }
+
+  /** Loads cafile/capath, or the JDK's default trust; returns a description of what it used. */
+  private static String trust(Config config, SslContext ctx, VerifyMode client) {
+    if (config.has("cafile") || config.has("capath")) {
+      String key = config.has("cafile") ? "cafile" : "capath";
+      try {
+        ctx.loadVerifyLocations(config.path("cafile"), config.path("capath"), null);
+      } catch (SslError e) {
+        if (config.has("capath") && e.getMessage().contains(config.path("capath").toString())) {
+          key = "capath";
+        }
+        throw config.error(key, e.getMessage(), e);
+      }
+      return (config.has("cafile") ? "cafile " + config.path("cafile") : "")
+          + (config.has("cafile") && config.has("capath") ? " and " : "")
+          + (config.has("capath") ? "capath " + config.path("capath") : "");
+    }
+    if (client == VerifyMode.CERT_NONE) {
+      return "none (verify_mode CERT_NONE)";
+    }
+    Path store = JdkDefaultTrust.location();
+    try {
+      ctx.loadVerifyLocations(null, null, JdkDefaultTrust.pem());
+    } catch (IOException e) {
+      throw config.error("cafile", "neither cafile nor capath is set, and the JDK's default "
+          + "trust store cannot be used: " + e.getMessage() + "; set cafile or capath", e);
+    }
+    return "the JDK's default trust store " + store;
+  }
+
+  private static PasswordCallback password(Config config, Map<String, String> env) {
+    if (config.has("password_env")) {
+      String name = config.text("password_env");
+      String value = env.get(name);
+      if (value == null) {
+        throw config.error("password_env", "the environment variable " + name + " is not set; "
+            + "export it before starting the JVM, or use password_file");
+      }
+      return value::toCharArray;
+    }
+    if (config.has("password_file")) {
+      Path file = config.path("password_file");
+      return () -> {
+        try {
+          String text = Files.readString(file, StandardCharsets.UTF_8);
+          int end = text.indexOf('\n');
+          String line = end < 0 ? text : text.substring(0, end);
+          return (line.endsWith("\r") ? line.substring(0, line.length() - 1) : line)
+              .toCharArray();
+        } catch (IOException e) {
+          throw new IOException("cannot read password_file " + file + ": " + e, e);
+        }
+      };
+    }
+    return null;
+  }
+
+  Config config() {
+    return config;
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  /** What the trust comes from, for config-check. */
+  String trustSource() {
+    return trustSource;
+  }
+
+  /** The config's key managers: the identity's, or none. */
+  KeyManager[] keyManagers() {
+    return ConfiguredSslContext.keyManagers(settings);
+  }
+
+  /** The config's trust manager. */
+  TrustManager[] trustManagers() {
+    return ConfiguredSslContext.trustManagers(settings);
+  }
+
+  /** The context behind {@code SSLContext.getInstance("Default")}, built once. */
+  synchronized SSLContext defaultContext() {
+    if (defaultContext == null) {
+      defaultContext = ConfiguredSslContext.create(settings);
+    }
+    return defaultContext;
+  }
+}
