@@ -1,29 +1,19 @@
 package dev.pemtls;
 
-import dev.pemtls.ciphers.CipherStrings;
-import dev.pemtls.ciphers.CipherSuite;
-import dev.pemtls.ciphers.Expansion;
-import dev.pemtls.ciphers.SecurityFilter;
+import dev.pemtls.ciphers.CipherConfig;
 import dev.pemtls.jsse.ConfiguredSslContext;
 import dev.pemtls.jsse.Settings;
-import dev.pemtls.pem.CaFileContents;
 import dev.pemtls.pem.Identity;
 import dev.pemtls.pem.PemFiles;
-import dev.pemtls.trust.CaDirectory;
-import dev.pemtls.trust.CaFiles;
 import dev.pemtls.trust.DefaultVerifyPaths;
 import dev.pemtls.trust.TrustStore;
+import dev.pemtls.trust.VerifyLocations;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -51,8 +41,6 @@ import javax.net.ssl.SSLSocket;
  * later never affects a connection already made.
  */
 public final class SslContext {
-  private static final Logger LOG = Logger.getLogger(SslContext.class.getName());
-
   /** Python 3.10+'s default cipher string ({@code _DEFAULT_CIPHERS}/PY_SSL_DEFAULT_CIPHERS). */
   public static final String PYTHON_DEFAULT_CIPHERS = "@SECLEVEL=2:ECDH+AESGCM:ECDH+CHACHA20:"
       + "ECDH+AES:DHE+AES:!aNULL:!eNULL:!aDSS:!SHA1:!AESCCM";
@@ -62,9 +50,7 @@ public final class SslContext {
   private boolean checkHostname;
   private Identity identity;
   private TrustStore trust = TrustStore.empty();
-  private String ciphers = PYTHON_DEFAULT_CIPHERS;
-  private Expansion cipherSelection;
-  private List<CipherSuite> tls13Suites;
+  private CipherConfig ciphers;
   private TlsVersion minimumVersion = TlsVersion.TLSv1_2;
   private TlsVersion maximumVersion = TlsVersion.MAXIMUM_SUPPORTED;
   private List<String> alpn = List.of();
@@ -92,8 +78,7 @@ public final class SslContext {
       minimumVersion = pinned;
       maximumVersion = pinned;
     }
-    this.cipherSelection = CipherStrings.usable(ciphers);
-    this.tls13Suites = negotiable(CipherStrings.tls13(CipherStrings.DEFAULT_CIPHERSUITES));
+    this.ciphers = CipherConfig.of(PYTHON_DEFAULT_CIPHERS);
   }
 
   /**
@@ -196,41 +181,17 @@ public final class SslContext {
     if (cafile == null && capath == null && cadata == null) {
       throw new IllegalArgumentException("cafile, capath and cadata cannot be all omitted");
     }
-    List<X509Certificate> add = new ArrayList<>();
-    List<X509CRL> crls = new ArrayList<>();
-    if (cafile != null) {
-      CaFileContents contents = PemFiles.readCaFile(cafile);
-      add.addAll(contents.certificates());
-      crls.addAll(contents.crls());
-    }
-    CaDirectory dir = null;
-    if (capath != null) {
-      List<Path> dirs = new ArrayList<>();
-      for (String d : capath.toString().split(java.io.File.pathSeparator)) {
-        if (!d.isEmpty()) {
-          dirs.add(Path.of(d));
-        }
-      }
-      dir = CaDirectory.open(dirs, CaFiles.system());
-    }
-    if (cadata != null) {
-      add.addAll(PemFiles.parseCaData(cadata).certificates());
-    }
-    addTrusted(add, crls, dir);
+    addTrusted(VerifyLocations.load(cafile, capath, cadata));
   }
 
   /** Python's {@code load_verify_locations(cadata=...)} with DER bytes (one or more certs). */
   public void loadVerifyLocations(byte[] cadata) throws SslError {
-    addTrusted(PemFiles.parseCaData(Objects.requireNonNull(cadata, "cadata")).certificates(),
-        List.of(), null);
+    addTrusted(new VerifyLocations(PemFiles.parseCaData(Objects.requireNonNull(cadata,
+        "cadata")).certificates(), List.of(), null));
   }
 
-  private synchronized void addTrusted(List<X509Certificate> certs, List<X509CRL> crls,
-      CaDirectory dir) {
-    trust = trust.plus(certs).plusCrls(crls);
-    if (dir != null) {
-      trust = trust.plusDirectory(dir);
-    }
+  private synchronized void addTrusted(VerifyLocations locations) {
+    trust = locations.addTo(trust);
     built = null;
   }
 
@@ -242,35 +203,7 @@ public final class SslContext {
    * directories are read lazily, as {@link #loadVerifyLocations} reads a capath.
    */
   public void setDefaultVerifyPaths() {
-    DefaultVerifyPaths paths = DefaultVerifyPaths.current();
-    List<X509Certificate> add = new ArrayList<>();
-    List<X509CRL> crls = new ArrayList<>();
-    if (Files.isRegularFile(paths.cafile())) {
-      try {
-        CaFileContents contents = PemFiles.readCaFile(paths.cafile());
-        add.addAll(contents.certificates());
-        crls.addAll(contents.crls());
-      } catch (SslError e) {
-        LOG.log(Level.WARNING, "default CA file skipped: {0}", e.getMessage());
-      }
-    }
-    List<Path> dirs = new ArrayList<>();
-    for (Path dir : paths.capaths()) {
-      if (Files.isDirectory(dir)) {
-        dirs.add(dir);
-      } else {
-        LOG.log(Level.FINE, "default CA directory {0} does not exist; skipped", dir);
-      }
-    }
-    CaDirectory lazy = null;
-    if (!dirs.isEmpty()) {
-      try {
-        lazy = CaDirectory.open(dirs, CaFiles.system());
-      } catch (SslError e) {
-        LOG.log(Level.WARNING, "default CA directories skipped: {0}", e.getMessage());
-      }
-    }
-    addTrusted(add, crls, lazy);
+    addTrusted(VerifyLocations.defaults(DefaultVerifyPaths.current()));
   }
 
   /**
@@ -300,40 +233,23 @@ public final class SslContext {
    * @throws SslError {@code NO_CIPHER_MATCH} "No cipher can be selected." when the string selects
    *     nothing PemTLS can negotiate; the previous setting then stays
    */
-  public void setCiphers(String cipherString) throws SslError {
-    Expansion selection = CipherStrings.usable(Objects.requireNonNull(cipherString));
-    synchronized (this) {
-      ciphers = cipherString;
-      cipherSelection = selection;
-      built = null;
-    }
+  public synchronized void setCiphers(String cipherString) throws SslError {
+    ciphers = ciphers.withCiphers(cipherString); // raises before anything changes
+    built = null;
   }
 
   /**
    * The TLS 1.3 suites, OpenSSL's {@code SSL_CTX_set_ciphersuites} (Python has no setter; its
    * contexts use OpenSSL's default). Colon-separated IANA names; empty disables TLS 1.3 suites.
    */
-  public void setCiphersuites(String suites) throws SslError {
-    List<CipherSuite> names = negotiable(CipherStrings.tls13(Objects.requireNonNull(suites)));
-    synchronized (this) {
-      tls13Suites = names;
-      built = null;
-    }
-  }
-
-  private static List<CipherSuite> negotiable(List<CipherSuite> suites) {
-    List<CipherSuite> out = new ArrayList<>();
-    for (CipherSuite s : suites) {
-      if (s.bcjsse()) {
-        out.add(s);
-      }
-    }
-    return out;
+  public synchronized void setCiphersuites(String suites) throws SslError {
+    ciphers = ciphers.withCiphersuites(suites);
+    built = null;
   }
 
   /** The cipher string last set with {@link #setCiphers}. */
   public synchronized String ciphers() {
-    return ciphers;
+    return ciphers.cipherString();
   }
 
   // --- verification ---
@@ -444,31 +360,12 @@ public final class SslContext {
 
   /** The immutable snapshot of the current settings. */
   public synchronized Settings settings() {
-    int level = cipherSelection.securityLevel();
-    List<String> suites = new ArrayList<>();
-    for (CipherSuite s : SecurityFilter.filter(tls13Suites, level, SecurityFilter.TLS1_3_VERSION,
-        SecurityFilter.TLS1_3_VERSION)) {
-      suites.add(s.ianaName()); // TLS 1.3 first, as OpenSSL lists them
-    }
-    suites.addAll(cipherSelection.jsseNames());
     return new Settings(protocol, verifyMode, checkHostname,
         identity == null ? List.of() : identity.chain(),
-        identity == null ? null : identity.privateKey(), trust, enabledProtocols(), suites, alpn,
-        verifyFlags, level);
+        identity == null ? null : identity.privateKey(), trust, TlsVersion.jsseRange(minimumVersion, maximumVersion),
+        ciphers.jsseSuites(), alpn, verifyFlags, ciphers.securityLevel());
   }
 
-  private List<String> enabledProtocols() {
-    int min = minimumVersion.resolved().ordinal();
-    int max = maximumVersion.resolved().ordinal();
-    List<String> out = new ArrayList<>();
-    for (int i = max; i >= min; i--) {
-      TlsVersion v = TlsVersion.values()[i];
-      if (v != TlsVersion.SSLv3) {
-        out.add(v.jsseName());
-      }
-    }
-    return out;
-  }
 
   /**
    * A standard JSSE {@link SSLContext} with every setting of this context applied: its socket

@@ -43,6 +43,21 @@ public enum TlsVersion {
         + "'; expected one of TLSv1, TLSv1.1, TLSv1.2, TLSv1.3");
   }
 
+  /**
+   * The JSSE names of the versions from {@code min} to {@code max}, newest first; SSLv3 is never
+   * among them.
+   */
+  static java.util.List<String> jsseRange(TlsVersion min, TlsVersion max) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = max.resolved().ordinal(); i >= min.resolved().ordinal(); i--) {
+      TlsVersion v = values()[i];
+      if (v != SSLv3) {
+        out.add(v.jsseName());
+      }
+    }
+    return out;
+  }
+
   /** {@link #MINIMUM_SUPPORTED} as TLS 1.0, {@link #MAXIMUM_SUPPORTED} as TLS 1.3. */
   TlsVersion resolved() {
     return this == MINIMUM_SUPPORTED ? TLSv1 : this == MAXIMUM_SUPPORTED ? TLSv1_3 : this;

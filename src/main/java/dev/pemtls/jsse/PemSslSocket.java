@@ -3,13 +3,9 @@ package dev.pemtls.jsse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
-import java.nio.channels.SocketChannel;
 import java.util.List;
-import javax.net.ssl.HandshakeCompletedListener;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
@@ -24,7 +20,7 @@ import javax.net.ssl.SSLSocket;
  *   <li>handshake failures surface as Python-shaped {@code SslError}s.
  * </ul>
  */
-public final class PemSslSocket extends SSLSocket {
+public final class PemSslSocket extends DelegatingSslSocket {
   /** Creates the TLS layer over the connected plain socket. */
   @FunctionalInterface
   public interface Layer {
@@ -36,7 +32,6 @@ public final class PemSslSocket extends SSLSocket {
     SSLSocket over(java.net.Socket connected, InputStream consumed) throws IOException;
   }
 
-  private final java.net.Socket raw;
   private final Layer layer;
   private final boolean handshakeOnConnect;
   private final boolean suppressRaggedEofs;
@@ -53,7 +48,7 @@ public final class PemSslSocket extends SSLSocket {
    */
   public PemSslSocket(java.net.Socket raw, Layer layer, boolean handshakeOnConnect,
       boolean suppressRaggedEofs, boolean serverSide, String serverHostname) throws IOException {
-    this.raw = raw;
+    super(raw);
     this.layer = layer;
     this.handshakeOnConnect = handshakeOnConnect;
     this.suppressRaggedEofs = suppressRaggedEofs;
@@ -80,7 +75,8 @@ public final class PemSslSocket extends SSLSocket {
     return s;
   }
 
-  private SSLSocket sslOrNull() {
+  @Override
+  protected SSLSocket tls() {
     return ssl;
   }
 
@@ -216,267 +212,6 @@ public final class PemSslSocket extends SSLSocket {
   @Override
   public void shutdownOutput() throws IOException {
     ssl().shutdownOutput();
-  }
-
-  // --- TLS state, delegated ---
-
-  @Override
-  public SSLSession getSession() {
-    SSLSocket s = sslOrNull();
-    return s == null ? null : s.getSession();
-  }
-
-  @Override
-  public SSLSession getHandshakeSession() {
-    SSLSocket s = sslOrNull();
-    return s == null ? null : s.getHandshakeSession();
-  }
-
-  @Override
-  public String getApplicationProtocol() {
-    SSLSocket s = sslOrNull();
-    return s == null ? null : s.getApplicationProtocol();
-  }
-
-  @Override
-  public String getHandshakeApplicationProtocol() {
-    SSLSocket s = sslOrNull();
-    return s == null ? null : s.getHandshakeApplicationProtocol();
-  }
-
-  @Override
-  public SSLParameters getSSLParameters() {
-    SSLSocket s = sslOrNull();
-    return s == null ? new SSLParameters() : s.getSSLParameters();
-  }
-
-  @Override
-  public void setSSLParameters(SSLParameters params) {
-    requireAttached().setSSLParameters(params);
-  }
-
-  private SSLSocket requireAttached() {
-    SSLSocket s = ssl;
-    if (s == null) {
-      throw new IllegalStateException("TLS settings come from the SslContext; the socket is "
-          + "not connected yet");
-    }
-    return s;
-  }
-
-  @Override
-  public String[] getSupportedCipherSuites() {
-    return requireAttached().getSupportedCipherSuites();
-  }
-
-  @Override
-  public String[] getEnabledCipherSuites() {
-    return requireAttached().getEnabledCipherSuites();
-  }
-
-  @Override
-  public void setEnabledCipherSuites(String[] suites) {
-    requireAttached().setEnabledCipherSuites(suites);
-  }
-
-  @Override
-  public String[] getSupportedProtocols() {
-    return requireAttached().getSupportedProtocols();
-  }
-
-  @Override
-  public String[] getEnabledProtocols() {
-    return requireAttached().getEnabledProtocols();
-  }
-
-  @Override
-  public void setEnabledProtocols(String[] protocols) {
-    requireAttached().setEnabledProtocols(protocols);
-  }
-
-  @Override
-  public void addHandshakeCompletedListener(HandshakeCompletedListener listener) {
-    requireAttached().addHandshakeCompletedListener(listener);
-  }
-
-  @Override
-  public void removeHandshakeCompletedListener(HandshakeCompletedListener listener) {
-    requireAttached().removeHandshakeCompletedListener(listener);
-  }
-
-  @Override
-  public void setUseClientMode(boolean mode) {
-    requireAttached().setUseClientMode(mode);
-  }
-
-  @Override
-  public boolean getUseClientMode() {
-    return requireAttached().getUseClientMode();
-  }
-
-  @Override
-  public void setNeedClientAuth(boolean need) {
-    requireAttached().setNeedClientAuth(need);
-  }
-
-  @Override
-  public boolean getNeedClientAuth() {
-    return requireAttached().getNeedClientAuth();
-  }
-
-  @Override
-  public void setWantClientAuth(boolean want) {
-    requireAttached().setWantClientAuth(want);
-  }
-
-  @Override
-  public boolean getWantClientAuth() {
-    return requireAttached().getWantClientAuth();
-  }
-
-  @Override
-  public void setEnableSessionCreation(boolean flag) {
-    requireAttached().setEnableSessionCreation(flag);
-  }
-
-  @Override
-  public boolean getEnableSessionCreation() {
-    return requireAttached().getEnableSessionCreation();
-  }
-
-  @Override
-  public void setHandshakeApplicationProtocolSelector(
-      java.util.function.BiFunction<SSLSocket, List<String>, String> selector) {
-    requireAttached().setHandshakeApplicationProtocolSelector(selector);
-  }
-
-  // --- plain socket state, from the caller's socket ---
-
-  @Override
-  public InetAddress getInetAddress() {
-    return raw.getInetAddress();
-  }
-
-  @Override
-  public InetAddress getLocalAddress() {
-    return raw.getLocalAddress();
-  }
-
-  @Override
-  public int getPort() {
-    return raw.getPort();
-  }
-
-  @Override
-  public int getLocalPort() {
-    return raw.getLocalPort();
-  }
-
-  @Override
-  public SocketAddress getRemoteSocketAddress() {
-    return raw.getRemoteSocketAddress();
-  }
-
-  @Override
-  public SocketAddress getLocalSocketAddress() {
-    return raw.getLocalSocketAddress();
-  }
-
-  @Override
-  public SocketChannel getChannel() {
-    return null; // TLS bytes must not be read around the TLS layer
-  }
-
-  @Override
-  public void setSoTimeout(int timeout) throws SocketException {
-    raw.setSoTimeout(timeout);
-    SSLSocket s = ssl;
-    if (s != null) {
-      s.setSoTimeout(timeout);
-    }
-  }
-
-  @Override
-  public int getSoTimeout() throws SocketException {
-    return raw.getSoTimeout();
-  }
-
-  @Override
-  public void setTcpNoDelay(boolean on) throws SocketException {
-    raw.setTcpNoDelay(on);
-  }
-
-  @Override
-  public boolean getTcpNoDelay() throws SocketException {
-    return raw.getTcpNoDelay();
-  }
-
-  @Override
-  public void setKeepAlive(boolean on) throws SocketException {
-    raw.setKeepAlive(on);
-  }
-
-  @Override
-  public boolean getKeepAlive() throws SocketException {
-    return raw.getKeepAlive();
-  }
-
-  @Override
-  public void setSoLinger(boolean on, int linger) throws SocketException {
-    raw.setSoLinger(on, linger);
-  }
-
-  @Override
-  public int getSoLinger() throws SocketException {
-    return raw.getSoLinger();
-  }
-
-  @Override
-  public void setSendBufferSize(int size) throws SocketException {
-    raw.setSendBufferSize(size);
-  }
-
-  @Override
-  public int getSendBufferSize() throws SocketException {
-    return raw.getSendBufferSize();
-  }
-
-  @Override
-  public void setReceiveBufferSize(int size) throws SocketException {
-    raw.setReceiveBufferSize(size);
-  }
-
-  @Override
-  public int getReceiveBufferSize() throws SocketException {
-    return raw.getReceiveBufferSize();
-  }
-
-  @Override
-  public boolean isConnected() {
-    return raw.isConnected();
-  }
-
-  @Override
-  public boolean isBound() {
-    return raw.isBound();
-  }
-
-  @Override
-  public boolean isClosed() {
-    SSLSocket s = ssl;
-    return raw.isClosed() || (s != null && s.isClosed());
-  }
-
-  @Override
-  public boolean isInputShutdown() {
-    SSLSocket s = ssl;
-    return s != null ? s.isInputShutdown() : raw.isInputShutdown();
-  }
-
-  @Override
-  public boolean isOutputShutdown() {
-    SSLSocket s = ssl;
-    return s != null ? s.isOutputShutdown() : raw.isOutputShutdown();
   }
 
   @Override
