@@ -1,5 +1,6 @@
 package dev.pemtls;
 
+import dev.pemtls.ciphers.CipherDict;
 import dev.pemtls.ciphers.CipherSuite;
 import dev.pemtls.ciphers.CipherTable;
 import dev.pemtls.trust.PemTrustManager;
@@ -225,9 +226,7 @@ public final class Ssl {
   }
 
   static CipherInfo cipherInfo(CipherSuite suite) {
-    // SSL_CIPHER_get_version's "backwards-compatibility crutch": TLS 1.0 suites say "TLSv1.0".
-    String version = suite.versionText().equals("TLSv1") ? "TLSv1.0" : suite.versionText();
-    return new CipherInfo(suite.name(), version, suite.strengthBits());
+    return new CipherInfo(suite.name(), CipherDict.protocol(suite), suite.strengthBits());
   }
 
   /** Python's {@code version()}: the negotiated protocol, e.g. "TLSv1.3", or null. */

@@ -247,6 +247,21 @@ public final class SslContext {
     built = null;
   }
 
+  /**
+   * Python's {@code get_ciphers()}: the enabled suites, TLS 1.3 first, each as Python's
+   * dictionary (id, name, protocol, description, strength_bits, alg_bits, aead, symmetric,
+   * digest, kea, auth). Python lists every suite OpenSSL selected; PemTLS lists those it enables:
+   * the ones BCJSSE can negotiate that pass the security level, in the same order.
+   */
+  public synchronized List<java.util.Map<String, Object>> getCiphers() {
+    List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+    for (String jsse : ciphers.jsseSuites()) {
+      out.add(dev.pemtls.ciphers.CipherDict.of(
+          dev.pemtls.ciphers.CipherTable.get().byIanaName(jsse).orElseThrow()));
+    }
+    return out;
+  }
+
   /** The cipher string last set with {@link #setCiphers}. */
   public synchronized String ciphers() {
     return ciphers.cipherString();
