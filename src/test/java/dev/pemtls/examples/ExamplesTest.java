@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The two examples of docs/examples.md, run against each other over loopback. */
+/** The two examples of src/docs/examples.md, run against each other over loopback. */
 class ExamplesTest {
   @TempDir static Path dir;
   static Path caFile;

@@ -74,11 +74,11 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * A security properties file made from the shipped example {@code conf/pemtls.security}, with
+   * A security properties file made from the shipped example {@code src/conf/pemtls.security}, with
    * its config path replaced by {@code conf} (or removed when {@code conf} is null).
    */
   static Path securityFile(Path dir, Path conf) throws IOException {
-    Path example = Path.of(System.getProperty("pemtls.test.confDir", "conf"),
+    Path example = Path.of(System.getProperty("pemtls.test.confDir", "src/conf"),
         "pemtls.security");
     String text = Files.readString(example).replace("PemTLS /etc/pemtls/pemtls.conf",
         conf == null ? "PemTLS" : "PemTLS " + conf);
