@@ -2,10 +2,6 @@ package dev.pemtls.jsse;
 
 import dev.pemtls.crypto.Tls;
 import dev.pemtls.trust.PemTrustManager;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.io.IOException;
-import java.io.InputStream;
 import java.security.KeyManagementException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -14,10 +10,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSessionContext;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
@@ -86,12 +80,12 @@ public final class ConfiguredSslContext extends SSLContext {
 
     @Override
     protected SSLSocketFactory engineGetSocketFactory() {
-      return new SocketFactory(bc.getSocketFactory(), configurer);
+      return new ConfiguredSocketFactory(bc.getSocketFactory(), configurer);
     }
 
     @Override
     protected SSLServerSocketFactory engineGetServerSocketFactory() {
-      return new ServerSocketFactory(bc.getServerSocketFactory(), configurer);
+      return new ConfiguredServerSocketFactory(bc.getServerSocketFactory(), configurer);
     }
 
     @Override
@@ -122,119 +116,6 @@ public final class ConfiguredSslContext extends SSLContext {
     @Override
     protected SSLParameters engineGetSupportedSSLParameters() {
       return bc.getSupportedSSLParameters();
-    }
-  }
-
-  /** Client sockets with the settings applied. */
-  static final class SocketFactory extends SSLSocketFactory {
-    private final SSLSocketFactory bc;
-    private final SocketConfigurer configurer;
-
-    SocketFactory(SSLSocketFactory bc, SocketConfigurer configurer) {
-      this.bc = bc;
-      this.configurer = configurer;
-    }
-
-    private Socket configured(Socket s) {
-      return s instanceof SSLSocket ? configurer.configure((SSLSocket) s) : s;
-    }
-
-    @Override
-    public String[] getDefaultCipherSuites() {
-      String[] configured = configurer.parameters(new SSLParameters()).getCipherSuites();
-      return configured != null ? configured : bc.getDefaultCipherSuites();
-    }
-
-    @Override
-    public String[] getSupportedCipherSuites() {
-      return bc.getSupportedCipherSuites();
-    }
-
-    @Override
-    public Socket createSocket() throws IOException {
-      Socket s = bc.createSocket();
-      return s instanceof SSLSocket ? configurer.configureUnconnected((SSLSocket) s) : s;
-    }
-
-    @Override
-    public Socket createSocket(Socket s, String host, int port, boolean autoClose)
-        throws IOException {
-      return configured(bc.createSocket(s, host, port, autoClose));
-    }
-
-    @Override
-    public Socket createSocket(Socket s, InputStream consumed, boolean autoClose)
-        throws IOException {
-      return configured(bc.createSocket(s, consumed, autoClose));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      return configured(bc.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
-        throws IOException {
-      return configured(bc.createSocket(host, port, localHost, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      return configured(bc.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress,
-        int localPort) throws IOException {
-      return configured(bc.createSocket(address, port, localAddress, localPort));
-    }
-  }
-
-  /** Server sockets whose accepted connections carry the settings. */
-  static final class ServerSocketFactory extends SSLServerSocketFactory {
-    private final SSLServerSocketFactory bc;
-    private final SocketConfigurer configurer;
-
-    ServerSocketFactory(SSLServerSocketFactory bc, SocketConfigurer configurer) {
-      this.bc = bc;
-      this.configurer = configurer;
-    }
-
-    private java.net.ServerSocket configured(java.net.ServerSocket s) {
-      return s instanceof SSLServerSocket ? configurer.configure((SSLServerSocket) s) : s;
-    }
-
-    @Override
-    public String[] getDefaultCipherSuites() {
-      String[] configured = configurer.parameters(new SSLParameters()).getCipherSuites();
-      return configured != null ? configured : bc.getDefaultCipherSuites();
-    }
-
-    @Override
-    public String[] getSupportedCipherSuites() {
-      return bc.getSupportedCipherSuites();
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket() throws IOException {
-      return configured(bc.createServerSocket());
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket(int port) throws IOException {
-      return configured(bc.createServerSocket(port));
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
-      return configured(bc.createServerSocket(port, backlog));
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress ifAddress)
-        throws IOException {
-      return configured(bc.createServerSocket(port, backlog, ifAddress));
     }
   }
 }

@@ -73,4 +73,10 @@ final class SocketConfigurer {
     engine.setSSLParameters(parameters(engine.getSSLParameters()));
     return engine;
   }
+
+  /** The configured suites, or {@code fallback} (BCJSSE's defaults) when none are configured. */
+  String[] cipherSuites(String[] fallback) {
+    return settings.cipherSuites() != null
+        ? settings.cipherSuites().toArray(new String[0]) : fallback;
+  }
 }

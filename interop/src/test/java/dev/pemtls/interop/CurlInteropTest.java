@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.Protocol;
-import dev.pemtls.SslContext;
 import dev.pemtls.VerifyMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,14 +26,6 @@ class CurlInteropTest {
     ec = new InteropPki(dir, "EC");
   }
 
-  static SslContext server(InteropPki pki, VerifyMode mode) throws Exception {
-    SslContext ctx = new SslContext(Protocol.TLS_SERVER);
-    ctx.loadCertChain(pki.serverChain, pki.serverKey);
-    ctx.loadVerifyLocations(pki.caFile, null, null);
-    ctx.setVerifyMode(mode);
-    return ctx;
-  }
-
   static Peer curl(InteropPki pki, int port, String... extra) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20", "--cacert",
         pki.caFile.toString()));
@@ -50,7 +40,8 @@ class CurlInteropTest {
   @CsvSource({"RSA, 1.2", "RSA, 1.3", "EC, 1.2", "EC, 1.3"})
   void curl_verifiesThePemtlsServer(String type, String version) throws Exception {
     InteropPki pki = type.equals("RSA") ? rsa : ec;
-    try (PemtlsServer server = new PemtlsServer(server(pki, VerifyMode.CERT_NONE), true)) {
+    try (PemtlsServer server = new PemtlsServer(
+        pki.serverContext(VerifyMode.CERT_NONE), true)) {
       Peer curl = curl(pki, server.port(), "--tlsv" + version, "--tls-max", version);
       PemtlsServer.Seen seen = server.next();
       assertTrue(curl.output().contains("cipher=" + seen.cipher().name() + " version=TLSv"
@@ -60,7 +51,8 @@ class CurlInteropTest {
 
   @Test
   void curl_clientCertificate_isVerifiedAndShown() throws Exception {
-    try (PemtlsServer server = new PemtlsServer(server(ec, VerifyMode.CERT_REQUIRED), true)) {
+    try (PemtlsServer server = new PemtlsServer(
+        ec.serverContext(VerifyMode.CERT_REQUIRED), true)) {
       Peer curl = curl(ec, server.port(), "--cert", ec.clientChain.toString(), "--key",
           ec.clientKey.toString());
       assertTrue(curl.output().contains("cipher="), curl.output());
@@ -71,7 +63,8 @@ class CurlInteropTest {
 
   @Test
   void curl_encryptedClientKey_withPass() throws Exception {
-    try (PemtlsServer server = new PemtlsServer(server(rsa, VerifyMode.CERT_REQUIRED), true)) {
+    try (PemtlsServer server = new PemtlsServer(
+        rsa.serverContext(VerifyMode.CERT_REQUIRED), true)) {
       Peer curl = curl(rsa, server.port(), "--cert", rsa.clientChain.toString(), "--key",
           rsa.clientKeyAs("encrypted").toString(), "--pass", InteropPki.PASSWORD);
       assertTrue(curl.output().contains("cipher="), curl.output());
@@ -81,7 +74,8 @@ class CurlInteropTest {
 
   @Test
   void curl_withoutClientCertificate_isRefusedUnderCertRequired() throws Exception {
-    try (PemtlsServer server = new PemtlsServer(server(ec, VerifyMode.CERT_REQUIRED), true)) {
+    try (PemtlsServer server = new PemtlsServer(
+        ec.serverContext(VerifyMode.CERT_REQUIRED), true)) {
       Peer curl = Peer.start("curl", "-sS", "--max-time", "20", "--cacert",
           ec.caFile.toString(), "https://127.0.0.1:" + server.port() + "/");
       assertNotEquals(0, curl.waitFor(), curl.output());
@@ -91,7 +85,8 @@ class CurlInteropTest {
 
   @Test
   void curl_rejectsAServerItDoesNotTrust() throws Exception {
-    try (PemtlsServer server = new PemtlsServer(server(ec, VerifyMode.CERT_NONE), true)) {
+    try (PemtlsServer server = new PemtlsServer(
+        ec.serverContext(VerifyMode.CERT_NONE), true)) {
       Peer curl = Peer.start("curl", "-sS", "--max-time", "20", "--cacert",
           rsa.caFile.toString(), "https://127.0.0.1:" + server.port() + "/");
       assertEquals(60, curl.waitFor(), curl.output()); // CURLE_PEER_FAILED_VERIFICATION

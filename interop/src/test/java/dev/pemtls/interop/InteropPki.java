@@ -1,5 +1,9 @@
 package dev.pemtls.interop;
 
+import dev.pemtls.Protocol;
+import dev.pemtls.SslContext;
+import dev.pemtls.SslError;
+import dev.pemtls.VerifyMode;
 import dev.pemtls.cli.DemoPki;
 import dev.pemtls.cli.DemoPki.Issued;
 import dev.pemtls.cli.DemoPki.Spec;
@@ -53,6 +57,15 @@ final class InteropPki {
         DemoPki.pem(client.certificate(), intermediate.certificate()));
     clientKey = DemoPki.write(dir.resolve("client.key"),
         DemoPki.pem(client.keys().getPrivate()));
+  }
+
+  /** A PemTLS server context: this PKI's server chain and key, trusting its root. */
+  SslContext serverContext(VerifyMode mode) throws SslError {
+    SslContext ctx = new SslContext(Protocol.TLS_SERVER);
+    ctx.loadCertChain(serverChain, serverKey);
+    ctx.loadVerifyLocations(caFile, null, null);
+    ctx.setVerifyMode(mode);
+    return ctx;
   }
 
   /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.Protocol;
 import dev.pemtls.SslCertVerificationError;
 import dev.pemtls.SslContext;
 import dev.pemtls.SslError;
@@ -34,14 +33,6 @@ class OpenSslClientInteropTest {
     }
   }
 
-  static SslContext server(InteropPki pki, VerifyMode mode) throws Exception {
-    SslContext ctx = new SslContext(Protocol.TLS_SERVER);
-    ctx.loadCertChain(pki.serverChain, pki.serverKey);
-    ctx.loadVerifyLocations(pki.caFile, null, null);
-    ctx.setVerifyMode(mode);
-    return ctx;
-  }
-
   /** Runs s_client, sends "hello", returns its finished output. */
   static Peer sClient(InteropPki pki, int port, String... extra) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect",
@@ -59,7 +50,8 @@ class OpenSslClientInteropTest {
       "Ed25519, -tls1_2", "Ed25519, -tls1_3"})
   void handshake_opensslVerifiesThePemtlsChain(String type, String version) throws Exception {
     InteropPki pki = PKI.get(type);
-    try (PemtlsServer server = new PemtlsServer(server(pki, VerifyMode.CERT_NONE), false)) {
+    try (PemtlsServer server = new PemtlsServer(
+        pki.serverContext(VerifyMode.CERT_NONE), false)) {
       Peer client = sClient(pki, server.port(), version);
       String out = client.output();
       assertTrue(out.contains("Verify return code: 0 (ok)"), out);
@@ -75,7 +67,8 @@ class OpenSslClientInteropTest {
   @CsvSource({"RSA", "EC", "Ed25519"})
   void certRequired_validClientCertificate_isShownByGetpeercert(String type) throws Exception {
     InteropPki pki = PKI.get(type);
-    try (PemtlsServer server = new PemtlsServer(server(pki, VerifyMode.CERT_REQUIRED), false)) {
+    try (PemtlsServer server = new PemtlsServer(
+        pki.serverContext(VerifyMode.CERT_REQUIRED), false)) {
       Peer client = sClient(pki, server.port(), "-cert", pki.clientChain.toString(),
           "-cert_chain", pki.intermediateFile.toString(), "-key", pki.clientKey.toString());
       assertTrue(client.output().contains("olleh"), client.output());
@@ -88,7 +81,8 @@ class OpenSslClientInteropTest {
   @Test
   void certRequired_noClientCertificate_failsOnBothSides() throws Exception {
     InteropPki pki = PKI.get("EC");
-    try (PemtlsServer server = new PemtlsServer(server(pki, VerifyMode.CERT_REQUIRED), false)) {
+    try (PemtlsServer server = new PemtlsServer(
+        pki.serverContext(VerifyMode.CERT_REQUIRED), false)) {
       Peer client = sClient(pki, server.port());
       assertTrue(!client.output().contains("olleh"), client.output());
       assertTrue(client.output().contains("alert certificate required")
@@ -100,7 +94,8 @@ class OpenSslClientInteropTest {
   @Test
   void certOptional_noClientCertificate_isAccepted() throws Exception {
     InteropPki pki = PKI.get("EC");
-    try (PemtlsServer server = new PemtlsServer(server(pki, VerifyMode.CERT_OPTIONAL), false)) {
+    try (PemtlsServer server = new PemtlsServer(
+        pki.serverContext(VerifyMode.CERT_OPTIONAL), false)) {
       Peer client = sClient(pki, server.port());
       assertTrue(client.output().contains("olleh"), client.output());
       assertNull(server.next().peercert());
@@ -111,7 +106,8 @@ class OpenSslClientInteropTest {
   void certOptional_invalidClientCertificate_failsTheHandshake() throws Exception {
     InteropPki pki = PKI.get("EC");
     InteropPki other = PKI.get("RSA"); // a client certificate from an unknown root
-    try (PemtlsServer server = new PemtlsServer(server(pki, VerifyMode.CERT_OPTIONAL), false)) {
+    try (PemtlsServer server = new PemtlsServer(
+        pki.serverContext(VerifyMode.CERT_OPTIONAL), false)) {
       Peer client = sClient(pki, server.port(), "-cert", other.clientChain.toString(),
           "-cert_chain", other.intermediateFile.toString(), "-key", other.clientKey.toString());
       assertTrue(!client.output().contains("olleh"), client.output());
@@ -124,7 +120,7 @@ class OpenSslClientInteropTest {
   @Test
   void alpn_serverSelectsFromTheClientsList() throws Exception {
     InteropPki pki = PKI.get("EC");
-    SslContext ctx = server(pki, VerifyMode.CERT_NONE);
+    SslContext ctx = pki.serverContext(VerifyMode.CERT_NONE);
     ctx.setAlpnProtocols(List.of("h2", "http/1.1"));
     try (PemtlsServer server = new PemtlsServer(ctx, false)) {
       Peer client = sClient(pki, server.port(), "-alpn", "http/1.1,h2");
@@ -143,7 +139,8 @@ class OpenSslClientInteropTest {
   void sessionResumption_opensslClientResumes(String version) throws Exception {
     InteropPki pki = PKI.get("EC");
     Path session = dir.resolve("session" + version + ".pem");
-    try (PemtlsServer server = new PemtlsServer(server(pki, VerifyMode.CERT_NONE), false)) {
+    try (PemtlsServer server = new PemtlsServer(
+        pki.serverContext(VerifyMode.CERT_NONE), false)) {
       Peer first = sClient(pki, server.port(), version, "-sess_out", session.toString());
       assertTrue(first.output().contains("New, "), first.output());
       Peer second = sClient(pki, server.port(), version, "-sess_in", session.toString());
@@ -156,7 +153,8 @@ class OpenSslClientInteropTest {
   @Test
   void hostnameCheckByOpenssl_rejectsAWrongName() throws Exception {
     InteropPki pki = PKI.get("EC");
-    try (PemtlsServer server = new PemtlsServer(server(pki, VerifyMode.CERT_NONE), false)) {
+    try (PemtlsServer server = new PemtlsServer(
+        pki.serverContext(VerifyMode.CERT_NONE), false)) {
       Peer client = Peer.start("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(),
           "-CAfile", pki.caFile.toString(), "-verify_hostname", "wrong.example.org",
           "-verify_return_error");
