@@ -81,7 +81,7 @@ public class TlsBench {
 
   private static java.util.logging.Logger quiet(String name) {
     java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
-    log.setLevel(java.util.logging.Level.WARNING);
+    log.setLevel(java.util.logging.Level.SEVERE);
     return log;
   }
 
@@ -308,7 +308,9 @@ public class TlsBench {
     }
   }
 
+  /** Handshakes need a longer warm-up than bulk: the JIT is still busy after 4 s. */
   @Benchmark
+  @Warmup(iterations = 3, time = 3)
   public int handshake(HandshakeState st) throws IOException {
     int b;
     try (SSLSocket s = st.peers.connect(st.port)) {
