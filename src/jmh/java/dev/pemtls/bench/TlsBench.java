@@ -393,7 +393,10 @@ public class TlsBench {
     }
   }
 
+  /** Bulk: ~70 ops/s at most, so longer measurement for a stable mean (load on 2 cores). */
   @Benchmark
+  @Warmup(iterations = 2, time = 3)
+  @Measurement(iterations = 5, time = 3)
   public int bulk(BulkState st) throws IOException {
     for (int sent = 0; sent < BULK_BYTES; sent += CHUNK) {
       st.out.write(st.chunk, 0, CHUNK);
