@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -253,13 +254,8 @@ public final class SslContext {
    * digest, kea, auth). Python lists every suite OpenSSL selected; PemTLS lists those it enables:
    * the ones BCJSSE can negotiate that pass the security level, in the same order.
    */
-  public synchronized List<java.util.Map<String, Object>> getCiphers() {
-    List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
-    for (String jsse : ciphers.jsseSuites()) {
-      out.add(dev.pemtls.ciphers.CipherDict.of(
-          dev.pemtls.ciphers.CipherTable.get().byIanaName(jsse).orElseThrow()));
-    }
-    return out;
+  public synchronized List<Map<String, Object>> getCiphers() {
+    return ciphers.dicts();
   }
 
   /** The cipher string last set with {@link #setCiphers}. */

@@ -62,6 +62,15 @@ public final class CipherConfig {
     return out;
   }
 
+  /** {@link #jsseSuites()} as Python's {@code get_ciphers()} dictionaries. */
+  public List<java.util.Map<String, Object>> dicts() {
+    List<java.util.Map<String, Object>> out = new ArrayList<>();
+    for (String jsse : jsseSuites()) {
+      out.add(CipherDict.of(CipherTable.get().byIanaName(jsse).orElseThrow()));
+    }
+    return out;
+  }
+
   private static List<CipherSuite> negotiable(List<CipherSuite> suites) {
     List<CipherSuite> out = new ArrayList<>();
     for (CipherSuite s : suites) {
