@@ -1,5 +1,6 @@
 package dev.pemtls;
 
+import dev.pemtls.jsse.ConfiguredSslContext;
 import dev.pemtls.jsse.PemSslSocket;
 import java.io.IOException;
 import java.net.Socket;
@@ -45,13 +46,14 @@ final class SocketWrapping {
       SSLSocketFactory factory = jsse.getSocketFactory();
       SSLSocket tls;
       if (serverSide) {
-        tls = (SSLSocket) factory.createSocket(raw, consumed, false);
+        tls = ConfiguredSslContext.bcjsseSocket(factory.createSocket(raw, consumed, false));
         tls.setUseClientMode(false);
       } else {
         // Without server_hostname Python sends no SNI: pass the address, never a name.
         String host = serverHostname != null ? serverHostname
             : raw.getInetAddress().getHostAddress();
-        tls = (SSLSocket) factory.createSocket(raw, host, raw.getPort(), false);
+        tls = ConfiguredSslContext.bcjsseSocket(factory.createSocket(raw, host, raw.getPort(),
+            false));
         tls.setUseClientMode(true);
       }
       return tls;

@@ -1,10 +1,13 @@
 package dev.pemtls;
 
-import java.io.IOException;
 import java.util.Objects;
+import javax.net.ssl.SSLException;
 
 /**
- * The one checked exception of PemTLS, mirroring Python's {@code ssl.SSLError}.
+ * The one checked exception of PemTLS, mirroring Python's {@code ssl.SSLError}. It is an {@code
+ * IOException}, as Python's is an {@code OSError}, and more precisely a {@link SSLException}, so
+ * Java code that treats TLS failures apart from other I/O errors (retry policies, for one) treats
+ * PemTLS's the same way.
  *
  * <p>Like Python's, it carries a {@link #library()} (the subsystem that failed: {@code SSL},
  * {@code PEM}, {@code X509}, {@code EVP}, {@code SYS}) and a {@link #reason()} (an upper-case
@@ -12,7 +15,7 @@ import java.util.Objects;
  * Python's shape, {@code [LIBRARY: REASON] text}, and names the file or value at fault. It never
  * contains a password or key material.
  */
-public class SslError extends IOException {
+public class SslError extends SSLException {
   private static final long serialVersionUID = 1L;
 
   private final String library;

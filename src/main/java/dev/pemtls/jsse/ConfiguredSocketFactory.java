@@ -18,7 +18,7 @@ final class ConfiguredSocketFactory extends SSLSocketFactory {
   }
 
   private Socket configured(Socket s) {
-    return s instanceof SSLSocket ? configurer.configure((SSLSocket) s) : s;
+    return s instanceof SSLSocket ? new JsseSslSocket(configurer.configure((SSLSocket) s)) : s;
   }
 
   @Override
@@ -34,7 +34,8 @@ final class ConfiguredSocketFactory extends SSLSocketFactory {
   @Override
   public Socket createSocket() throws IOException {
     Socket s = bc.createSocket();
-    return s instanceof SSLSocket ? configurer.configureUnconnected((SSLSocket) s) : s;
+    return s instanceof SSLSocket
+        ? new JsseSslSocket(configurer.configureUnconnected((SSLSocket) s)) : s;
   }
 
   @Override

@@ -12,6 +12,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
@@ -61,6 +62,14 @@ public final class ConfiguredSslContext extends SSLContext {
   public static TrustManager[] trustManagers(Settings settings) {
     return new TrustManager[] {new PemTrustManager(settings.trust(), settings.verifyMode(),
         settings.verifyFlags(), settings.securityLevel())};
+  }
+
+  /**
+   * The BCJSSE socket under one of this context's client sockets: PemTLS's own socket types
+   * ({@code wrapSocket}'s) layer on it directly and map its errors themselves.
+   */
+  public static SSLSocket bcjsseSocket(java.net.Socket socket) {
+    return socket instanceof JsseSslSocket ? ((JsseSslSocket) socket).tls() : (SSLSocket) socket;
   }
 
   /** Delegates to BCJSSE and configures whatever it creates. */
