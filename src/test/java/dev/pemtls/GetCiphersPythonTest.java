@@ -57,13 +57,7 @@ class GetCiphersPythonTest {
   }
 
   private static List<String> python() throws IOException, InterruptedException {
-    boolean available;
-    try {
-      available = new ProcessBuilder("python3", "--version").start().waitFor() == 0;
-    } catch (IOException e) {
-      available = false;
-    }
-    Peers.assume(available, "python3 is not on the PATH; get_ciphers comparison skipped");
+    Peers.require("python3", "the get_ciphers comparison");
     List<String> cmd = new ArrayList<>(List.of("python3", "-c", SCRIPT));
     cmd.addAll(STRINGS);
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

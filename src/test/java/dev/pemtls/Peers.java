@@ -2,6 +2,9 @@ package dev.pemtls;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -11,6 +14,21 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Peers {
   private Peers() {}
+
+  /** Whether {@code program} is an executable in a directory of {@code PATH}. */
+  public static boolean onPath(String program) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #assume} that {@code program} is on the {@code PATH}. */
+  public static void require(String program, String whatIsSkipped) {
+    assume(onPath(program), program + " is not on the PATH; skipping " + whatIsSkipped);
+  }
 
   public static void assume(boolean available, String message) {
     if (!available && "true".equalsIgnoreCase(System.getenv("PEMTLS_REQUIRE_PEERS"))) {

@@ -1,12 +1,9 @@
 package dev.pemtls;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -46,7 +43,7 @@ final class PythonBatch {
   private PythonBatch() {}
 
   static List<Outcome> run(String script, String jsonInput, int expected) throws Exception {
-    assumeTrue(onPath("python3"), "python3 is not on the PATH: skipping the CPython comparison");
+    Peers.require("python3", "the CPython comparison");
     Process p = new ProcessBuilder("python3", "-c", PRELUDE + script)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try (OutputStream in = p.getOutputStream()) {
@@ -74,14 +71,5 @@ final class PythonBatch {
 
   private static String decode(String b64) {
     return new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
-  }
-
-  static boolean onPath(String program) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

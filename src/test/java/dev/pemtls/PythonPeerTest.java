@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,17 +55,8 @@ class PythonPeerTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    Peers.assume(python() != null, "python3 is not on the PATH; CPython peer tests skipped");
+    Peers.require("python3", "the CPython peer tests");
     pki = new TestPki(dir, "RSA");
-  }
-
-  private static String python() {
-    try {
-      Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? "python3" : null;
-    } catch (IOException | InterruptedException e) {
-      return null;
-    }
   }
 
   private static Process start(String script, String... args) throws IOException {

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,8 +33,7 @@ class UnwrapOpenSslTest {
 
   @BeforeAll
   static void setUp() throws IOException {
-    assumeTrue(PythonBatch.onPath("openssl"), "the openssl binary is not on the PATH: skipping "
-        + "the unwrap tests against openssl s_server/s_client");
+    Peers.require("openssl", "the unwrap tests against openssl s_server/s_client");
     pki = new TestPki(dir, "EC");
   }
 

@@ -3,7 +3,6 @@ package dev.pemtls.x509;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,7 @@ public final class PythonOracle {
 
   /** One output line per file, in order. */
   public static List<String> decode(List<Path> files) throws IOException, InterruptedException {
-    dev.pemtls.Peers.assume(available(), "python3 is not on the PATH: skipping the CPython oracle comparison");
+    dev.pemtls.Peers.require("python3", "the CPython oracle comparison");
     List<String> cmd = new ArrayList<>(List.of("python3", "-c", SCRIPT));
     for (Path f : files) {
       cmd.add(f.toString());
@@ -42,14 +41,5 @@ public final class PythonOracle {
       throw new IOException("python3 printed " + lines.size() + " lines for " + files.size());
     }
     return lines;
-  }
-
-  private static boolean available() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "python3"))) {
-        return true;
-      }
-    }
-    return false;
   }
 }
