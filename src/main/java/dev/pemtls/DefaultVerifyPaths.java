@@ -23,9 +23,9 @@ public record DefaultVerifyPaths(String cafile, String capath, String opensslCaf
 
   /** As Python computes it for the given environment (tests pass their own). */
   static DefaultVerifyPaths of(Map<String, String> env) {
-    dev.pemtls.trust.DefaultVerifyPaths openssl = dev.pemtls.trust.DefaultVerifyPaths.of(Map.of());
-    String fileEnv = dev.pemtls.trust.DefaultVerifyPaths.CAFILE_ENV;
-    String dirEnv = dev.pemtls.trust.DefaultVerifyPaths.CAPATH_ENV;
+    dev.pemtls.internal.trust.DefaultVerifyPaths openssl = dev.pemtls.internal.trust.DefaultVerifyPaths.of(Map.of());
+    String fileEnv = dev.pemtls.internal.trust.DefaultVerifyPaths.CAFILE_ENV;
+    String dirEnv = dev.pemtls.internal.trust.DefaultVerifyPaths.CAPATH_ENV;
     String defaultFile = openssl.opensslCafile().toString();
     String defaultDir = openssl.opensslCapath().toString();
     // os.environ.get(name, default): a variable set to "" is used as is (and is no file).

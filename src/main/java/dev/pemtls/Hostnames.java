@@ -11,7 +11,7 @@ import java.util.Map;
  * (as patched in 3.7.4, unchanged through 3.11): RFC 6125 matching on a certificate dictionary.
  *
  * <p>This is not what {@code check_hostname} uses: handshakes follow OpenSSL's {@code
- * X509_check_host} ({@code dev.pemtls.trust.HostnameMatcher}), which differs in details, e.g. it
+ * X509_check_host} ({@code dev.pemtls.internal.trust.HostnameMatcher}), which differs in details, e.g. it
  * never falls back to the common name when the certificate has any subjectAltName.
  */
 final class Hostnames {

@@ -1,7 +1,7 @@
 package dev.pemtls;
 
-import dev.pemtls.jsse.ConfiguredSslContext;
-import dev.pemtls.jsse.PemSslSocket;
+import dev.pemtls.internal.jsse.ConfiguredSslContext;
+import dev.pemtls.internal.jsse.PemSslSocket;
 import java.io.IOException;
 import java.net.Socket;
 import javax.net.ssl.SSLContext;

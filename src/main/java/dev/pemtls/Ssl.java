@@ -1,10 +1,10 @@
 package dev.pemtls;
 
-import dev.pemtls.ciphers.CipherDict;
-import dev.pemtls.ciphers.CipherSuite;
-import dev.pemtls.ciphers.CipherTable;
-import dev.pemtls.trust.PemTrustManager;
-import dev.pemtls.x509.CertificateDict;
+import dev.pemtls.internal.ciphers.CipherDict;
+import dev.pemtls.internal.ciphers.CipherSuite;
+import dev.pemtls.internal.ciphers.CipherTable;
+import dev.pemtls.internal.trust.PemTrustManager;
+import dev.pemtls.internal.x509.CertificateDict;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package dev.pemtls;
 
-import dev.pemtls.ciphers.CipherConfig;
-import dev.pemtls.jsse.ConfiguredSslContext;
-import dev.pemtls.jsse.Settings;
-import dev.pemtls.pem.Identity;
-import dev.pemtls.pem.PemFiles;
-import dev.pemtls.trust.DefaultVerifyPaths;
-import dev.pemtls.trust.TrustStore;
-import dev.pemtls.trust.VerifyLocations;
+import dev.pemtls.internal.ciphers.CipherConfig;
+import dev.pemtls.internal.jsse.ConfiguredSslContext;
+import dev.pemtls.internal.jsse.Settings;
+import dev.pemtls.internal.pem.Identity;
+import dev.pemtls.internal.pem.PemFiles;
+import dev.pemtls.internal.trust.DefaultVerifyPaths;
+import dev.pemtls.internal.trust.TrustStore;
+import dev.pemtls.internal.trust.VerifyLocations;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.pemtls;
 
-import dev.pemtls.ciphers.CipherSuite;
-import dev.pemtls.ciphers.CipherTable;
-import dev.pemtls.jsse.PemSslSocket;
+import dev.pemtls.internal.ciphers.CipherSuite;
+import dev.pemtls.internal.ciphers.CipherTable;
+import dev.pemtls.internal.jsse.PemSslSocket;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Socket;

@@ -1,7 +1,7 @@
 package dev.pemtls;
 
-import dev.pemtls.crypto.BcProvider;
-import dev.pemtls.crypto.Tls;
+import dev.pemtls.internal.crypto.BcProvider;
+import dev.pemtls.internal.crypto.Tls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.cli.DemoPki;
-import dev.pemtls.trust.Rehash;
-import dev.pemtls.trust.TestCrls;
+import dev.pemtls.internal.trust.Rehash;
+import dev.pemtls.internal.trust.TestCrls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.trust.VerificationFailure;
+import dev.pemtls.internal.trust.VerificationFailure;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.pemtls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pemtls.cli.Json;
-import dev.pemtls.x509.CertificateDict;
+import dev.pemtls.internal.x509.CertificateDict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -88,7 +88,7 @@ class PythonPeerTest {
       // Python's view of our server certificate equals our dictionary for it
       assertEquals(Json.write(CertificateDict.decode(pki.server.certificate())), out.get(0));
       // our server's view of Python's client certificate equals Python's own decoding
-      assertEquals(dev.pemtls.x509.PythonOracle.decode(List.of(pki.clientCert)).get(0),
+      assertEquals(dev.pemtls.internal.x509.PythonOracle.decode(List.of(pki.clientCert)).get(0),
           Json.write(seen.peercert()));
       assertEquals(cipherJson(seen.cipher(), seen.version(), "echo: python\n"), out.get(1));
     }
@@ -109,7 +109,7 @@ class PythonPeerTest {
       assertEquals("echo: java", Loopback.readLine(tls.getInputStream()));
       List<String> out = lines(pyOut, 2);
       assertEquals(Json.write(CertificateDict.decode(pki.client.certificate())), out.get(0));
-      assertEquals(dev.pemtls.x509.PythonOracle.decode(List.of(pki.serverCert)).get(0),
+      assertEquals(dev.pemtls.internal.x509.PythonOracle.decode(List.of(pki.serverCert)).get(0),
           Json.write(Ssl.getpeercert(tls)));
       assertEquals(cipherJson(Ssl.cipher(tls), Ssl.version(tls), "java\n"), out.get(1));
       tls.getOutputStream().write('x');

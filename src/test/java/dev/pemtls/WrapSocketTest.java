@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.jsse.PemSslSocket;
+import dev.pemtls.internal.jsse.PemSslSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

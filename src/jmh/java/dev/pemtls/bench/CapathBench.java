@@ -3,10 +3,10 @@ package dev.pemtls.bench;
 import dev.pemtls.cli.DemoPki;
 import dev.pemtls.cli.DemoPki.Issued;
 import dev.pemtls.cli.DemoPki.Spec;
-import dev.pemtls.trust.ChainVerifier;
-import dev.pemtls.trust.Rehash;
-import dev.pemtls.trust.TrustStore;
-import dev.pemtls.trust.VerifyLocations;
+import dev.pemtls.internal.trust.ChainVerifier;
+import dev.pemtls.internal.trust.Rehash;
+import dev.pemtls.internal.trust.TrustStore;
+import dev.pemtls.internal.trust.VerifyLocations;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -65,7 +65,7 @@ public class CapathBench {
       generate(dir, leafFile);
       Files.writeString(done, "ok\n");
     }
-    List<X509Certificate> leaf = dev.pemtls.pem.PemFiles.readCaFile(leafFile).certificates();
+    List<X509Certificate> leaf = dev.pemtls.internal.pem.PemFiles.readCaFile(leafFile).certificates();
     peerChain = leaf.toArray(new X509Certificate[0]);
     // Both paths must actually verify.
     if (lazy().isEmpty() || eager().isEmpty()) {

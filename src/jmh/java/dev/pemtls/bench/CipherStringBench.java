@@ -1,9 +1,9 @@
 package dev.pemtls.bench;
 
 import dev.pemtls.SslError;
-import dev.pemtls.ciphers.CipherStrings;
-import dev.pemtls.ciphers.CipherSuite;
-import dev.pemtls.ciphers.Expansion;
+import dev.pemtls.internal.ciphers.CipherStrings;
+import dev.pemtls.internal.ciphers.CipherSuite;
+import dev.pemtls.internal.ciphers.Expansion;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

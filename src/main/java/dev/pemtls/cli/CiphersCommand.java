@@ -1,10 +1,10 @@
 package dev.pemtls.cli;
 
 import dev.pemtls.SslError;
-import dev.pemtls.ciphers.CipherStrings;
-import dev.pemtls.ciphers.CipherSuite;
-import dev.pemtls.ciphers.Expansion;
-import dev.pemtls.ciphers.SecurityFilter;
+import dev.pemtls.internal.ciphers.CipherStrings;
+import dev.pemtls.internal.ciphers.CipherSuite;
+import dev.pemtls.internal.ciphers.Expansion;
+import dev.pemtls.internal.ciphers.SecurityFilter;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
 import dev.pemtls.SslError;
 import dev.pemtls.TlsVersion;
-import dev.pemtls.trust.DefaultVerifyPaths;
+import dev.pemtls.internal.trust.DefaultVerifyPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

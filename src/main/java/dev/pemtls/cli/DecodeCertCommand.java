@@ -1,7 +1,7 @@
 package dev.pemtls.cli;
 
 import dev.pemtls.SslError;
-import dev.pemtls.x509.CertificateDict;
+import dev.pemtls.internal.x509.CertificateDict;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import dev.pemtls.SslContext;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.cli.DemoPki.DemoFiles;
 import dev.pemtls.provider.SecurityFile;
-import dev.pemtls.x509.CertificateDict;
+import dev.pemtls.internal.x509.CertificateDict;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.pemtls.cli;
 
-import dev.pemtls.trust.Rehash;
+import dev.pemtls.internal.trust.Rehash;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.pemtls.Protocol;
 import dev.pemtls.Ssl;
 import dev.pemtls.SslContext;
 import dev.pemtls.VerifyMode;
-import dev.pemtls.trust.VerifyCode;
+import dev.pemtls.internal.trust.VerifyCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

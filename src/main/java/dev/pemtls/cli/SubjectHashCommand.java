@@ -1,8 +1,8 @@
 package dev.pemtls.cli;
 
 import dev.pemtls.SslError;
-import dev.pemtls.pem.PemFiles;
-import dev.pemtls.trust.SubjectHash;
+import dev.pemtls.internal.pem.PemFiles;
+import dev.pemtls.internal.trust.SubjectHash;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

@@ -1,6 +1,6 @@
 package dev.pemtls.cli;
 
-import dev.pemtls.crypto.BcProvider;
+import dev.pemtls.internal.crypto.BcProvider;
 import java.io.PrintStream;
 import java.util.List;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;

@@ -1,7 +1,7 @@
 package dev.pemtls.provider;
 
 import dev.pemtls.VerifyMode;
-import dev.pemtls.jsse.Settings;
+import dev.pemtls.internal.jsse.Settings;
 import java.nio.file.Path;
 import java.security.ProviderException;
 import java.security.cert.X509Certificate;

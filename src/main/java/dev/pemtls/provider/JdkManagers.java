@@ -1,6 +1,6 @@
 package dev.pemtls.provider;
 
-import dev.pemtls.crypto.Tls;
+import dev.pemtls.internal.crypto.Tls;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Security;

@@ -1,8 +1,8 @@
 package dev.pemtls.provider;
 
 import dev.pemtls.TlsVersion;
-import dev.pemtls.jsse.ConfiguredSslContext;
-import dev.pemtls.jsse.Settings;
+import dev.pemtls.internal.jsse.ConfiguredSslContext;
+import dev.pemtls.internal.jsse.Settings;
 import java.security.KeyManagementException;
 import java.security.SecureRandom;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package dev.pemtls.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.ciphers.CipherSuite;
-import dev.pemtls.ciphers.CipherTable;
-import dev.pemtls.ciphers.OpenSslBinary;
+import dev.pemtls.internal.ciphers.CipherSuite;
+import dev.pemtls.internal.ciphers.CipherTable;
+import dev.pemtls.internal.ciphers.OpenSslBinary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

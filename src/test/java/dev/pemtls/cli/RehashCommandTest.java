@@ -2,11 +2,11 @@ package dev.pemtls.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pemtls.ciphers.OpenSslBinary;
+import dev.pemtls.internal.ciphers.OpenSslBinary;
 import dev.pemtls.cli.DemoPki.Issued;
 import dev.pemtls.cli.DemoPki.Spec;
-import dev.pemtls.trust.SubjectHash;
-import dev.pemtls.trust.TestCrls;
+import dev.pemtls.internal.trust.SubjectHash;
+import dev.pemtls.internal.trust.TestCrls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

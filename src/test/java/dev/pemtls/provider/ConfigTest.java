@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.cli.DemoPki;
 import dev.pemtls.cli.DemoPki.DemoFiles;
-import dev.pemtls.jsse.Settings;
+import dev.pemtls.internal.jsse.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

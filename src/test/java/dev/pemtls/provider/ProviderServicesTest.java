@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.cli.DemoPki;
 import dev.pemtls.cli.DemoPki.DemoFiles;
-import dev.pemtls.jsse.IdentityKeyManager;
-import dev.pemtls.trust.PemTrustManager;
+import dev.pemtls.internal.jsse.IdentityKeyManager;
+import dev.pemtls.internal.trust.PemTrustManager;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;

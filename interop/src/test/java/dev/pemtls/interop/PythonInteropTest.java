@@ -12,7 +12,7 @@ import dev.pemtls.SslError;
 import dev.pemtls.TlsVersion;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.cli.Json;
-import dev.pemtls.x509.CertificateDict;
+import dev.pemtls.internal.x509.CertificateDict;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;

@@ -1,0 +1,130 @@
+package dev.pemtls.internal.jsse;
+
+import dev.pemtls.internal.crypto.Tls;
+import dev.pemtls.internal.trust.PemTrustManager;
+import java.security.KeyManagementException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
+/**
+ * A standard {@link SSLContext} built from one {@link Settings}: BCJSSE on the JDK's crypto,
+ * with PemTLS's key and trust managers, whose socket factories, server socket factories and
+ * engines all come out with the settings' protocols, cipher suites, client-certificate request
+ * and host-name check applied. This is what {@code SslContext.sslContext()} hands to HttpClient,
+ * OkHttp, Netty or Jetty.
+ */
+public final class ConfiguredSslContext extends SSLContext {
+  private ConfiguredSslContext(Spi spi, String protocol) {
+    super(spi, Tls.jsseProvider(), protocol);
+  }
+
+  /** Builds the context; the settings are fixed from here on. */
+  public static ConfiguredSslContext create(Settings settings) {
+    return create(settings, keyManagers(settings), trustManagers(settings), new SecureRandom());
+  }
+
+  /**
+   * Builds the context with the given managers instead of those of the settings; everything else
+   * (protocols, suites, client-certificate request, host-name check, ALPN) comes from {@code
+   * settings}. This is how the provider honours {@code SSLContext.init(km, tm, random)}.
+   *
+   * @param random null for the JDK's default {@link SecureRandom}
+   */
+  public static ConfiguredSslContext create(Settings settings, KeyManager[] km, TrustManager[] tm,
+      SecureRandom random) {
+    try {
+      SSLContext bc = SSLContext.getInstance("TLS", Tls.jsseProvider());
+      bc.init(km, tm, random != null ? random : new SecureRandom());
+      return new ConfiguredSslContext(new Spi(bc, new SocketConfigurer(settings)), "TLS");
+    } catch (NoSuchAlgorithmException | KeyManagementException e) {
+      throw new IllegalStateException("BCJSSE cannot create a TLS context: " + e, e);
+    }
+  }
+
+  /** The key manager presenting the settings' identity; none when no identity is loaded. */
+  public static KeyManager[] keyManagers(Settings settings) {
+    return settings.hasIdentity()
+        ? new KeyManager[] {new IdentityKeyManager(settings.chain(), settings.privateKey())}
+        : new KeyManager[0];
+  }
+
+  /** The trust manager applying the settings' trust store and client-side verify mode. */
+  public static TrustManager[] trustManagers(Settings settings) {
+    return new TrustManager[] {new PemTrustManager(settings.trust(), settings.verifyMode(),
+        settings.verifyFlags(), settings.securityLevel())};
+  }
+
+  /**
+   * The BCJSSE socket under one of this context's client sockets: PemTLS's own socket types
+   * ({@code wrapSocket}'s) layer on it directly and map its errors themselves.
+   */
+  public static SSLSocket bcjsseSocket(java.net.Socket socket) {
+    return socket instanceof JsseSslSocket ? ((JsseSslSocket) socket).tls() : (SSLSocket) socket;
+  }
+
+  /** Delegates to BCJSSE and configures whatever it creates. */
+  private static final class Spi extends SSLContextSpi {
+    private final SSLContext bc;
+    private final SocketConfigurer configurer;
+
+    Spi(SSLContext bc, SocketConfigurer configurer) {
+      this.bc = bc;
+      this.configurer = configurer;
+    }
+
+    @Override
+    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
+      throw new IllegalStateException("this context is already initialised from its settings");
+    }
+
+    @Override
+    protected SSLSocketFactory engineGetSocketFactory() {
+      return new ConfiguredSocketFactory(bc.getSocketFactory(), configurer);
+    }
+
+    @Override
+    protected SSLServerSocketFactory engineGetServerSocketFactory() {
+      return new ConfiguredServerSocketFactory(bc.getServerSocketFactory(), configurer);
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine() {
+      return configurer.configure(bc.createSSLEngine());
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine(String host, int port) {
+      return configurer.configure(bc.createSSLEngine(host, port));
+    }
+
+    @Override
+    protected SSLSessionContext engineGetServerSessionContext() {
+      return bc.getServerSessionContext();
+    }
+
+    @Override
+    protected SSLSessionContext engineGetClientSessionContext() {
+      return bc.getClientSessionContext();
+    }
+
+    @Override
+    protected SSLParameters engineGetDefaultSSLParameters() {
+      return configurer.parameters(bc.getDefaultSSLParameters());
+    }
+
+    @Override
+    protected SSLParameters engineGetSupportedSSLParameters() {
+      return bc.getSupportedSSLParameters();
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package dev.pemtls.internal.jsse;
+
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketAddress;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A BCJSSE socket from {@code sslContext()}'s factories that keeps the JSSE exception contract:
+ * handshake failures are {@link javax.net.ssl.SSLHandshakeException}s and later TLS failures
+ * {@link javax.net.ssl.SSLException}s (see {@link JsseExceptions}). Everything else is BCJSSE's.
+ */
+final class JsseSslSocket extends DelegatingSslSocket {
+  private final SSLSocket bc;
+
+  JsseSslSocket(SSLSocket bc) {
+    super(bc);
+    this.bc = bc;
+  }
+
+  @Override
+  protected SSLSocket tls() {
+    return bc;
+  }
+
+  /**
+   * Set after the first call that needed a finished handshake succeeded (startHandshake, a read,
+   * a write): failures before it are handshake failures. Asking the socket instead would start a
+   * handshake, as {@code getSession()} does.
+   */
+  private volatile boolean established;
+
+  private IOException mapped(IOException e) {
+    return established ? JsseExceptions.connection(e) : JsseExceptions.handshake(e);
+  }
+
+  @Override
+  public void connect(SocketAddress endpoint, int timeout) throws IOException {
+    bc.connect(endpoint, timeout);
+  }
+
+  @Override
+  public void connect(SocketAddress endpoint) throws IOException {
+    bc.connect(endpoint);
+  }
+
+  @Override
+  public void bind(SocketAddress bindpoint) throws IOException {
+    bc.bind(bindpoint);
+  }
+
+  @Override
+  public void startHandshake() throws IOException {
+    try {
+      bc.startHandshake();
+      established = true;
+    } catch (IOException e) {
+      throw mapped(e);
+    }
+  }
+
+  @Override
+  public InputStream getInputStream() throws IOException {
+    return new FilterInputStream(bc.getInputStream()) {
+      @Override
+      public int read() throws IOException {
+        try {
+          int r = super.read();
+          established = true;
+          return r;
+        } catch (IOException e) {
+          throw mapped(e);
+        }
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        try {
+          int n = super.read(b, off, len);
+          established = true;
+          return n;
+        } catch (IOException e) {
+          throw mapped(e);
+        }
+      }
+    };
+  }
+
+  @Override
+  public OutputStream getOutputStream() throws IOException {
+    return new FilterOutputStream(bc.getOutputStream()) {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        try {
+          out.write(b, off, len); // not super: FilterOutputStream writes byte by byte
+          established = true;
+        } catch (IOException e) {
+          throw mapped(e);
+        }
+      }
+
+      @Override
+      public void flush() throws IOException {
+        try {
+          out.flush();
+        } catch (IOException e) {
+          throw mapped(e);
+        }
+      }
+    };
+  }
+
+  @Override
+  public void close() throws IOException {
+    bc.close();
+  }
+
+  @Override
+  public void shutdownInput() throws IOException {
+    bc.shutdownInput();
+  }
+
+  @Override
+  public void shutdownOutput() throws IOException {
+    bc.shutdownOutput();
+  }
+
+  @Override
+  public String toString() {
+    return bc.toString();
+  }
+}

@@ -1,0 +1,222 @@
+package dev.pemtls.internal.jsse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.util.List;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The socket {@code wrapSocket} returns: a BCJSSE socket layered over the caller's socket, plus
+ * the spec's socket options that JSSE lacks.
+ *
+ * <ul>
+ *   <li>{@code suppress_ragged_eofs} through {@link RaggedEofInputStream};
+ *   <li>{@code do_handshake_on_connect} on a socket that was not yet connected: the TLS layer is
+ *       created, and the handshake run, when {@link #connect} is called, as in Python;
+ *   <li>handshake failures surface as Python-shaped {@code SslError}s.
+ * </ul>
+ */
+public final class PemSslSocket extends DelegatingSslSocket {
+  /** Creates the TLS layer over the connected plain socket. */
+  @FunctionalInterface
+  public interface Layer {
+    /**
+     * @param consumed server side: the bytes read off {@code connected} to record the
+     *     ClientHello, for {@code SSLSocketFactory.createSocket(Socket, InputStream, boolean)};
+     *     null on the client side
+     */
+    SSLSocket over(java.net.Socket connected, InputStream consumed) throws IOException;
+  }
+
+  private final Layer layer;
+  private final boolean handshakeOnConnect;
+  private final boolean suppressRaggedEofs;
+  private final boolean serverSide;
+  private final String serverHostname;
+  private final ClientHelloRecorder hello;
+  private volatile SSLSocket ssl;
+  private volatile boolean unwrapped;
+  private RaggedEofInputStream in;
+
+  /**
+   * @param raw the caller's plain socket, connected or not
+   * @param layer makes the TLS socket over {@code raw} once it is connected
+   */
+  public PemSslSocket(java.net.Socket raw, Layer layer, boolean handshakeOnConnect,
+      boolean suppressRaggedEofs, boolean serverSide, String serverHostname) throws IOException {
+    super(raw);
+    this.layer = layer;
+    this.handshakeOnConnect = handshakeOnConnect;
+    this.suppressRaggedEofs = suppressRaggedEofs;
+    this.serverSide = serverSide;
+    this.serverHostname = serverHostname;
+    this.hello = serverSide ? new ClientHelloRecorder(raw) : null;
+    if (raw.isConnected()) {
+      attach();
+    }
+  }
+
+  private void attach() throws IOException {
+    ssl = layer.over(raw, hello);
+    if (handshakeOnConnect) {
+      startHandshake();
+    }
+  }
+
+  private SSLSocket ssl() throws SocketException {
+    SSLSocket s = ssl;
+    if (s == null) {
+      throw new SocketException("Socket is not connected: call connect() first");
+    }
+    return s;
+  }
+
+  @Override
+  protected SSLSocket tls() {
+    return ssl;
+  }
+
+  /** Whether a ragged EOF reads as end of stream (Python's suppress_ragged_eofs). */
+  public boolean suppressRaggedEofs() {
+    return suppressRaggedEofs;
+  }
+
+  /** The underlying BCJSSE socket, or null before connect. */
+  public SSLSocket tlsSocket() {
+    return ssl;
+  }
+
+  /** The caller's plain socket under the TLS layer. */
+  public java.net.Socket plainSocket() {
+    return raw;
+  }
+
+  /** Whether this is the server side (Python's {@code server_side}). */
+  public boolean serverSide() {
+    return serverSide;
+  }
+
+  /** The name given to {@code wrapSocket} (Python's {@code server_hostname}), or null. */
+  public String serverHostname() {
+    return serverHostname;
+  }
+
+  /**
+   * Server side: the IANA codes of the cipher suites the client offered, in its order; null on
+   * the client side or before the ClientHello was read.
+   */
+  public List<Integer> clientOfferedSuites() {
+    return hello == null ? null : hello.offeredSuites();
+  }
+
+  /** Whether {@link #unwrap()} has run: the TLS layer is gone. */
+  public boolean isUnwrapped() {
+    return unwrapped;
+  }
+
+  /**
+   * Python's {@code unwrap()}: sends close_notify, waits for the peer's (unless it came
+   * already), and returns the plain socket, still open, for cleartext use. The handshake is
+   * completed first if it has not happened.
+   *
+   * @throws SocketException if already unwrapped
+   */
+  public synchronized java.net.Socket unwrap() throws IOException {
+    if (unwrapped) {
+      throw new SocketException("No SSL wrapper around " + this);
+    }
+    startHandshake();
+    SSLSocket s = ssl();
+    if (!s.isClosed()) { // closed: the peer's close_notify was read and BCJSSE answered it
+      SSLSession session = s.getSession();
+      s.close(); // our close_notify; the layer was made with autoClose=false, TCP stays open
+      try {
+        CloseNotify.consume(raw.getInputStream(), "TLSv1.3".equals(session.getProtocol()),
+            session.getCipherSuite().endsWith("CCM_8_SHA256") ? 8 : 16);
+      } catch (java.io.EOFException e) {
+        throw Errors.unexpectedEof(e);
+      }
+    }
+    unwrapped = true;
+    return raw;
+  }
+
+  // --- connection set-up ---
+
+  @Override
+  public void connect(SocketAddress endpoint) throws IOException {
+    connect(endpoint, 0);
+  }
+
+  @Override
+  public void connect(SocketAddress endpoint, int timeout) throws IOException {
+    if (ssl != null) {
+      throw new SocketException("already connected");
+    }
+    raw.connect(endpoint, timeout);
+    attach();
+  }
+
+  @Override
+  public void bind(SocketAddress bindpoint) throws IOException {
+    raw.bind(bindpoint);
+  }
+
+  @Override
+  public void startHandshake() throws IOException {
+    try {
+      ssl().startHandshake();
+    } catch (UnsupportedOperationException e) {
+      // BCJSSE's "Renegotiation not supported": the handshake is done. Like OpenSSL's
+      // SSL_do_handshake, a second call is a no-op.
+    } catch (SocketException e) {
+      throw e.getCause() == null ? e : Errors.translate(e);
+    } catch (IOException e) {
+      throw Errors.translate(e);
+    }
+  }
+
+  // --- streams ---
+
+  @Override
+  public synchronized InputStream getInputStream() throws IOException {
+    if (in == null) {
+      in = new RaggedEofInputStream(ssl().getInputStream(), suppressRaggedEofs);
+    }
+    return in;
+  }
+
+  @Override
+  public OutputStream getOutputStream() throws IOException {
+    return ssl().getOutputStream();
+  }
+
+  @Override
+  public void close() throws IOException {
+    SSLSocket s = ssl;
+    if (s != null) {
+      s.close();
+    }
+    raw.close();
+  }
+
+  @Override
+  public void shutdownInput() throws IOException {
+    ssl().shutdownInput();
+  }
+
+  @Override
+  public void shutdownOutput() throws IOException {
+    ssl().shutdownOutput();
+  }
+
+  @Override
+  public String toString() {
+    SSLSocket s = ssl;
+    return "PemSslSocket[" + (s != null ? s : raw) + "]";
+  }
+}

@@ -1,0 +1,112 @@
+package dev.pemtls.internal.jsse;
+
+import dev.pemtls.Protocol;
+import dev.pemtls.VerifyFlags;
+import dev.pemtls.VerifyMode;
+import dev.pemtls.internal.trust.TrustStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One immutable snapshot of every TLS setting, the meeting point of both entry points: the
+ * spec's {@code SslContext} and (later) the provider's config file. Everything after it, the
+ * BCJSSE context, sockets, engines, is built from a {@code Settings} alone, so a setting cannot
+ * exist in one entry point and not in the other, and changing a context never races a handshake.
+ *
+ * @param protocol the context's protocol constant
+ * @param verifyMode Python's verify_mode as the client side applies it: {@code CERT_NONE} accepts
+ *     any server certificate, the others verify it
+ * @param serverVerifyMode the verify mode as the server side applies it: whether sockets and
+ *     engines in server mode ask for no client certificate ({@code CERT_NONE}), ask for one
+ *     ({@code CERT_OPTIONAL}) or require one ({@code CERT_REQUIRED}). Python and OpenSSL have one
+ *     verify_mode for both sides, and {@code SslContext} keeps the two equal; the provider sets
+ *     them apart (an unset {@code verify_mode} means client CERT_REQUIRED, server CERT_NONE).
+ * @param checkHostname Python's check_hostname
+ * @param chain the identity's certificates, leaf first; empty when none was loaded
+ * @param privateKey the identity's key, null exactly when {@code chain} is empty
+ * @param trust the trusted certificates
+ * @param protocols the enabled JSSE protocol names, newest first
+ * @param cipherSuites the enabled JSSE suite names in preference order (TLS 1.3 first), or null
+ *     for BCJSSE's defaults
+ * @param applicationProtocols ALPN protocol names in preference order; empty for none
+ * @param verifyFlags Python's verify_flags (CRL checks, strict, partial chains)
+ * @param securityLevel OpenSSL's security level (0 to 5) from the cipher string's {@code
+ *     @SECLEVEL}: the minimum key sizes and signature digests of the peer's chain
+ */
+public record Settings(
+    Protocol protocol,
+    VerifyMode verifyMode,
+    VerifyMode serverVerifyMode,
+    boolean checkHostname,
+    List<X509Certificate> chain,
+    PrivateKey privateKey,
+    TrustStore trust,
+    List<String> protocols,
+    List<String> cipherSuites,
+    List<String> applicationProtocols,
+    VerifyFlags verifyFlags,
+    int securityLevel) {
+
+  public Settings {
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(verifyMode, "verifyMode");
+    Objects.requireNonNull(serverVerifyMode, "serverVerifyMode");
+    chain = List.copyOf(chain);
+    Objects.requireNonNull(trust, "trust");
+    protocols = List.copyOf(protocols);
+    cipherSuites = cipherSuites == null ? null : List.copyOf(cipherSuites);
+    applicationProtocols = List.copyOf(applicationProtocols);
+    Objects.requireNonNull(verifyFlags, "verifyFlags");
+    if (securityLevel < 0 || securityLevel > 5) {
+      throw new IllegalArgumentException("security level must be 0 to 5, not " + securityLevel);
+    }
+    if (chain.isEmpty() != (privateKey == null)) {
+      throw new IllegalArgumentException("a certificate chain and its key go together");
+    }
+    if (checkHostname && verifyMode == VerifyMode.CERT_NONE) {
+      throw new IllegalArgumentException("check_hostname needs verify_mode other than CERT_NONE");
+    }
+  }
+
+  /** Settings with one verify mode for both sides, as Python's {@code SSLContext} has. */
+  public Settings(Protocol protocol, VerifyMode verifyMode, boolean checkHostname,
+      List<X509Certificate> chain, PrivateKey privateKey, TrustStore trust,
+      List<String> protocols, List<String> cipherSuites, List<String> applicationProtocols,
+      VerifyFlags verifyFlags, int securityLevel) {
+    this(protocol, verifyMode, verifyMode, checkHostname, chain, privateKey, trust, protocols,
+        cipherSuites, applicationProtocols, verifyFlags, securityLevel);
+  }
+
+  /** These settings with the server side's verify mode replaced. */
+  public Settings withServerVerifyMode(VerifyMode mode) {
+    return new Settings(protocol, verifyMode, mode, checkHostname, chain, privateKey, trust,
+        protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
+  }
+
+  /** These settings with the enabled protocols replaced (JSSE names, newest first). */
+  public Settings withProtocols(List<String> enabled) {
+    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, chain, privateKey,
+        trust, enabled, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
+  }
+
+  /** Whether an identity (certificate chain and key) is loaded. */
+  public boolean hasIdentity() {
+    return privateKey != null;
+  }
+
+  /** Never shows the key; only what identifies the settings. */
+  @Override
+  public String toString() {
+    return "Settings[protocol=" + protocol + ", verifyMode=" + verifyMode
+        + (serverVerifyMode == verifyMode ? "" : ", serverVerifyMode=" + serverVerifyMode)
+        + ", checkHostname="
+        + checkHostname + ", identity="
+        + (chain.isEmpty() ? "none" : chain.get(0).getSubjectX500Principal().getName())
+        + ", trust=" + trust + ", protocols=" + protocols + ", cipherSuites="
+        + (cipherSuites == null ? "default" : cipherSuites.size() + " suites")
+        + ", alpn=" + applicationProtocols + ", verifyFlags=" + verifyFlags
+        + ", securityLevel=" + securityLevel + "]";
+  }
+}
