@@ -2,8 +2,9 @@ package dev.pemtls;
 
 import dev.pemtls.internal.ciphers.CipherConfig;
 import dev.pemtls.internal.jsse.ConfiguredSslContext;
+import dev.pemtls.internal.jsse.ContextSettings;
 import dev.pemtls.internal.jsse.Settings;
-import dev.pemtls.internal.pem.Identity;
+import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.internal.pem.PemFiles;
 import dev.pemtls.internal.trust.DefaultVerifyPaths;
 import dev.pemtls.internal.trust.TrustStore;
@@ -38,7 +39,7 @@ import javax.net.ssl.SSLSocket;
  * </ul>
  *
  * <p>The context is mutable and thread-safe. Each socket, server socket or engine gets an
- * immutable snapshot ({@link #settings()}) of the settings at its creation: changing the context
+ * immutable snapshot of the settings at its creation: changing the context
  * later never affects a connection already made.
  */
 public final class SslContext {
@@ -369,12 +370,18 @@ public final class SslContext {
 
   // --- snapshots and sockets ---
 
-  /** The immutable snapshot of the current settings. */
-  public synchronized Settings settings() {
-    return new Settings(protocol, verifyMode, checkHostname,
-        identity == null ? List.of() : identity.chain(),
-        identity == null ? null : identity.privateKey(), trust, TlsVersion.jsseRange(minimumVersion, maximumVersion),
-        ciphers.jsseSuites(), alpn, verifyFlags, ciphers.securityLevel());
+  static {
+    ContextSettings.install(SslContext::settings);
+  }
+
+  /**
+   * The immutable snapshot of the current settings. Not API: the provider and the command line
+   * read it through {@link ContextSettings}.
+   */
+  synchronized Settings settings() {
+    return new Settings(protocol, verifyMode, checkHostname, identity, trust,
+        TlsVersion.jsseRange(minimumVersion, maximumVersion), ciphers.jsseSuites(), alpn,
+        verifyFlags, ciphers.securityLevel());
   }
 
 

@@ -109,7 +109,7 @@ public class TlsBench {
           c.setMinimumVersion(TlsVersion.TLSv1_3);
           c.setCiphersuites(SUITE);
           // Exactly what c.sslContext() builds, with the trust manager wrapped for counting.
-          Settings settings = c.settings();
+          Settings settings = dev.pemtls.internal.jsse.ContextSettings.of(c);
           client = ConfiguredSslContext.create(settings,
               ConfiguredSslContext.keyManagers(settings),
               counting(ConfiguredSslContext.trustManagers(settings)), null);

@@ -1,5 +1,6 @@
 package dev.pemtls.cli;
 
+import dev.pemtls.internal.jsse.ContextSettings;
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
 import dev.pemtls.VerifyMode;
@@ -74,7 +75,7 @@ final class SClientCommand implements Command {
     }
     String serverHostname = enforce && checkHost != null ? checkHost : sni;
     try (SSLSocket tls = ctx.wrapSocket(raw, false, true, true, serverHostname)) {
-      VerifyCode verified = ConnectionReport.verify(tls, ctx.settings().trust(), true, checkHost);
+      VerifyCode verified = ConnectionReport.verify(tls, ContextSettings.of(ctx).trust(), true, checkHost);
       if (!quiet) {
         ConnectionReport.print(out, tls, verified);
       }

@@ -34,7 +34,7 @@ public final class ConfigReport {
     if (s.hasIdentity()) {
       X509Certificate leaf = s.chain().get(0);
       out.add("identity: " + leaf.getSubjectX500Principal().getName() + " (" + s.chain().size()
-          + " certificate(s), " + s.privateKey().getAlgorithm() + " key, expires "
+          + " certificate(s), " + s.identity().keyAlgorithm() + " key, expires "
           + leaf.getNotAfter().toInstant() + ")");
     } else {
       out.add("identity: none (no certificate is presented)");

@@ -1,5 +1,6 @@
 package dev.pemtls.provider;
 
+import dev.pemtls.internal.jsse.ContextSettings;
 import dev.pemtls.PasswordCallback;
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
@@ -74,7 +75,7 @@ final class Configured {
     if (config.maximumVersion() != null) {
       ctx.setMaximumVersion(config.maximumVersion());
     }
-    Settings settings = ctx.settings().withServerVerifyMode(serverVerifyMode(config));
+    Settings settings = ContextSettings.of(ctx).withServerVerifyMode(serverVerifyMode(config));
     if (settings.protocols().isEmpty()) {
       throw config.error(config.has("maximum_version") ? "maximum_version" : "minimum_version",
           "minimum_version " + ctx.minimumVersion() + " is above maximum_version "

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.cli.DemoPki;
 import dev.pemtls.cli.DemoPki.DemoFiles;
-import dev.pemtls.internal.jsse.IdentityKeyManager;
+import dev.pemtls.internal.identity.IdentityKeyManager;
 import dev.pemtls.internal.trust.PemTrustManager;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,6 +1,7 @@
 package dev.pemtls.internal.jsse;
 
 import dev.pemtls.internal.crypto.Tls;
+import dev.pemtls.internal.identity.IdentityKeyManager;
 import dev.pemtls.internal.trust.PemTrustManager;
 import java.security.KeyManagementException;
 import java.security.NoSuchAlgorithmException;
@@ -54,7 +55,7 @@ public final class ConfiguredSslContext extends SSLContext {
   /** The key manager presenting the settings' identity; none when no identity is loaded. */
   public static KeyManager[] keyManagers(Settings settings) {
     return settings.hasIdentity()
-        ? new KeyManager[] {new IdentityKeyManager(settings.chain(), settings.privateKey())}
+        ? new KeyManager[] {new IdentityKeyManager(settings.identity())}
         : new KeyManager[0];
   }
 

@@ -3,8 +3,8 @@ package dev.pemtls.internal.jsse;
 import dev.pemtls.Protocol;
 import dev.pemtls.VerifyFlags;
 import dev.pemtls.VerifyMode;
+import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.internal.trust.TrustStore;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
@@ -24,8 +24,8 @@ import java.util.Objects;
  *     verify_mode for both sides, and {@code SslContext} keeps the two equal; the provider sets
  *     them apart (an unset {@code verify_mode} means client CERT_REQUIRED, server CERT_NONE).
  * @param checkHostname Python's check_hostname
- * @param chain the identity's certificates, leaf first; empty when none was loaded
- * @param privateKey the identity's key, null exactly when {@code chain} is empty
+ * @param identity the certificate chain and key of {@code load_cert_chain}, null when none was
+ *     loaded; the key stays inside it and the key manager built from it
  * @param trust the trusted certificates
  * @param protocols the enabled JSSE protocol names, newest first
  * @param cipherSuites the enabled JSSE suite names in preference order (TLS 1.3 first), or null
@@ -40,8 +40,7 @@ public record Settings(
     VerifyMode verifyMode,
     VerifyMode serverVerifyMode,
     boolean checkHostname,
-    List<X509Certificate> chain,
-    PrivateKey privateKey,
+    Identity identity,
     TrustStore trust,
     List<String> protocols,
     List<String> cipherSuites,
@@ -53,7 +52,6 @@ public record Settings(
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(verifyMode, "verifyMode");
     Objects.requireNonNull(serverVerifyMode, "serverVerifyMode");
-    chain = List.copyOf(chain);
     Objects.requireNonNull(trust, "trust");
     protocols = List.copyOf(protocols);
     cipherSuites = cipherSuites == null ? null : List.copyOf(cipherSuites);
@@ -62,9 +60,6 @@ public record Settings(
     if (securityLevel < 0 || securityLevel > 5) {
       throw new IllegalArgumentException("security level must be 0 to 5, not " + securityLevel);
     }
-    if (chain.isEmpty() != (privateKey == null)) {
-      throw new IllegalArgumentException("a certificate chain and its key go together");
-    }
     if (checkHostname && verifyMode == VerifyMode.CERT_NONE) {
       throw new IllegalArgumentException("check_hostname needs verify_mode other than CERT_NONE");
     }
@@ -72,28 +67,33 @@ public record Settings(
 
   /** Settings with one verify mode for both sides, as Python's {@code SSLContext} has. */
   public Settings(Protocol protocol, VerifyMode verifyMode, boolean checkHostname,
-      List<X509Certificate> chain, PrivateKey privateKey, TrustStore trust,
+      Identity identity, TrustStore trust,
       List<String> protocols, List<String> cipherSuites, List<String> applicationProtocols,
       VerifyFlags verifyFlags, int securityLevel) {
-    this(protocol, verifyMode, verifyMode, checkHostname, chain, privateKey, trust, protocols,
+    this(protocol, verifyMode, verifyMode, checkHostname, identity, trust, protocols,
         cipherSuites, applicationProtocols, verifyFlags, securityLevel);
   }
 
   /** These settings with the server side's verify mode replaced. */
   public Settings withServerVerifyMode(VerifyMode mode) {
-    return new Settings(protocol, verifyMode, mode, checkHostname, chain, privateKey, trust,
+    return new Settings(protocol, verifyMode, mode, checkHostname, identity, trust,
         protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
   }
 
   /** These settings with the enabled protocols replaced (JSSE names, newest first). */
   public Settings withProtocols(List<String> enabled) {
-    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, chain, privateKey,
+    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, identity,
         trust, enabled, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
   }
 
   /** Whether an identity (certificate chain and key) is loaded. */
   public boolean hasIdentity() {
-    return privateKey != null;
+    return identity != null;
+  }
+
+  /** The identity's certificates, leaf first; empty when none is loaded. */
+  public List<X509Certificate> chain() {
+    return identity == null ? List.of() : identity.chain();
   }
 
   /** Never shows the key; only what identifies the settings. */
@@ -103,7 +103,7 @@ public record Settings(
         + (serverVerifyMode == verifyMode ? "" : ", serverVerifyMode=" + serverVerifyMode)
         + ", checkHostname="
         + checkHostname + ", identity="
-        + (chain.isEmpty() ? "none" : chain.get(0).getSubjectX500Principal().getName())
+        + (identity == null ? "none" : identity.leaf().getSubjectX500Principal().getName())
         + ", trust=" + trust + ", protocols=" + protocols + ", cipherSuites="
         + (cipherSuites == null ? "default" : cipherSuites.size() + " suites")
         + ", alpn=" + applicationProtocols + ", verifyFlags=" + verifyFlags

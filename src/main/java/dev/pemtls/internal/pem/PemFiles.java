@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.PasswordCallback;
 import dev.pemtls.SslError;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.identity.Identity;
+import dev.pemtls.internal.identity.IdentityKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +38,7 @@ class EcParametersTest {
 
     Path withParams = Files.writeString(dir.resolve("bare-with-params.key"), params + key);
     Identity id = PemFiles.loadIdentity(dir.resolve("ec.crt"), withParams, null);
-    KeyFormsTest.assertSigns(id.privateKey(), id);
+    KeyFormsTest.assertSigns(IdentityKeys.keyOf(id), id);
 
     Path withoutParams = Files.writeString(dir.resolve("bare.key"), key);
     SslError e = assertThrows(SslError.class,

@@ -1,5 +1,7 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.identity.Identity;
+import dev.pemtls.internal.identity.IdentityKeys;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 

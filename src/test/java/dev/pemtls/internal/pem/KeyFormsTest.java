@@ -1,5 +1,7 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.identity.Identity;
+import dev.pemtls.internal.identity.IdentityKeys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -198,7 +200,7 @@ class KeyFormsTest {
     Identity id = PemFiles.loadIdentity(dir.resolve(form.certFile()), dir.resolve(form.keyFile()),
         form.encrypted() ? password(PASSWORD) : null);
 
-    PrivateKey key = id.privateKey();
+    PrivateKey key = IdentityKeys.keyOf(id);
     assertTrue(key.getClass().getName().startsWith("sun."),
         "not a JDK key: " + key.getClass().getName());
     assertEquals(form.jdkAlgorithm(), key.getAlgorithm().equals("EdDSA")

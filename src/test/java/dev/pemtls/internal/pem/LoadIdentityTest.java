@@ -1,5 +1,7 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.identity.Identity;
+import dev.pemtls.internal.identity.IdentityKeys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -95,13 +97,13 @@ class LoadIdentityTest {
   void loadIdentity_combinedFileKeyAfterCerts_findsKey() throws Exception {
     Path file = write("combined.pem", leafCrt + otherCrt + leafKey);
     Identity id = PemFiles.loadIdentity(file, null, null);
-    KeyFormsTest.assertSigns(id.privateKey(), id);
+    KeyFormsTest.assertSigns(IdentityKeys.keyOf(id), id);
   }
 
   @Test
   void loadIdentity_keyfileSameAsCertfile_behavesLikeNull() throws Exception {
     Path file = write("combined.pem", leafCrt + leafKey);
-    assertEquals("RSA", PemFiles.loadIdentity(file, file, null).privateKey().getAlgorithm());
+    assertEquals("RSA", IdentityKeys.keyOf(PemFiles.loadIdentity(file, file, null)).getAlgorithm());
   }
 
   @Test
@@ -281,7 +283,7 @@ class LoadIdentityTest {
     Identity id = PemFiles.loadIdentity(dir.resolve("leaf.crt"), dir.resolve("leaf.key"), null);
     String text = id.toString();
     assertMentions(new SslError("T", "T", text), "CN=leaf", "RSA");
-    RSAPrivateCrtKey key = assertInstanceOf(RSAPrivateCrtKey.class, id.privateKey());
+    RSAPrivateCrtKey key = assertInstanceOf(RSAPrivateCrtKey.class, IdentityKeys.keyOf(id));
     for (BigInteger secret : List.of(key.getPrivateExponent(), key.getPrimeP(), key.getModulus())) {
       assertFalse(text.contains(secret.toString()), text);
       assertFalse(text.contains(secret.toString(16)), text);

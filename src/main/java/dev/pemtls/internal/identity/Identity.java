@@ -1,4 +1,4 @@
-package dev.pemtls.internal.pem;
+package dev.pemtls.internal.identity;
 
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -8,6 +8,9 @@ import java.util.Objects;
 /**
  * A certificate chain and its private key: what Python's {@code SSLContext.load_cert_chain}
  * installs in a context. Immutable.
+ *
+ * <p>The key goes in and never comes out: only {@link IdentityKeyManager}, in this package, reads
+ * it, so no settings value, report or log can hand it on.
  */
 public final class Identity {
   private final List<X509Certificate> chain;
@@ -15,7 +18,7 @@ public final class Identity {
 
   /**
    * Creates an identity. The caller vouches that the key belongs to the leaf; {@link
-   * PemFiles#loadIdentity} checks it.
+   * dev.pemtls.internal.pem.PemFiles#loadIdentity} checks it.
    *
    * @param chain leaf first, then intermediates; not empty
    * @param privateKey the leaf's private key
@@ -33,9 +36,14 @@ public final class Identity {
     return chain;
   }
 
-  /** The leaf's private key, a JDK-native key object. */
-  public PrivateKey privateKey() {
+  /** The leaf's private key, for the key manager only. */
+  PrivateKey privateKey() {
     return privateKey;
+  }
+
+  /** The private key's algorithm name ("RSA", "EC", "EdDSA", ...), for reports. */
+  public String keyAlgorithm() {
+    return privateKey.getAlgorithm();
   }
 
   /** The first certificate of the chain, the one the private key belongs to. */

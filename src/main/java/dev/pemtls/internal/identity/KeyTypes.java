@@ -1,4 +1,4 @@
-package dev.pemtls.internal.jsse;
+package dev.pemtls.internal.identity;
 
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;

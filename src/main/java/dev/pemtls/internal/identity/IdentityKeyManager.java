@@ -1,4 +1,4 @@
-package dev.pemtls.internal.jsse;
+package dev.pemtls.internal.identity;
 
 import dev.pemtls.internal.crypto.BcProvider;
 import java.net.Socket;
@@ -26,10 +26,10 @@ public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
   private final PrivateKey key;
   private final KeyTypes.Kind kind;
 
-  public IdentityKeyManager(List<X509Certificate> chain, PrivateKey key) {
-    if (chain.isEmpty()) {
-      throw new IllegalArgumentException("an identity needs at least one certificate");
-    }
+  /** Presents {@code identity}; its key is prepared for BCJSSE once, here. */
+  public IdentityKeyManager(Identity identity) {
+    List<X509Certificate> chain = identity.chain();
+    PrivateKey key = identity.privateKey();
     this.chain = chain.toArray(new X509Certificate[0]);
     this.kind = KeyTypes.kindOf(this.chain[0]);
     if (!KeyTypes.plausible(key, kind)) {
