@@ -45,9 +45,13 @@ public final class Ssl {
 
   /**
    * Python's module-level {@code ssl.wrap_socket(sock)} with all defaults: a client with {@code
-   * PROTOCOL_TLS} and {@code CERT_NONE}, which accepts any server certificate (<b>insecure</b>;
-   * prefer {@link SslContext#createDefaultContext(Purpose)}).
+   * PROTOCOL_TLS} and {@code CERT_NONE}, which accepts any server certificate.
+   *
+   * @deprecated <b>insecure</b>: it verifies nothing, and Python 3.12 removed it. Use {@code
+   *     SslContext.createDefaultContext(Purpose.SERVER_AUTH).wrapSocket(sock, false, host)}, which
+   *     verifies the server's certificate and host name.
    */
+  @Deprecated
   public static SSLSocket wrapSocket(Socket sock) throws IOException {
     return wrapSocket(sock, WrapSocketArgs.defaults());
   }

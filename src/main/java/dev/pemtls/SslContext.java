@@ -44,8 +44,7 @@ import javax.net.ssl.SSLSocket;
  */
 public final class SslContext {
   /** Python 3.10+'s default cipher string ({@code _DEFAULT_CIPHERS}/PY_SSL_DEFAULT_CIPHERS). */
-  public static final String PYTHON_DEFAULT_CIPHERS = "@SECLEVEL=2:ECDH+AESGCM:ECDH+CHACHA20:"
-      + "ECDH+AES:DHE+AES:!aNULL:!eNULL:!aDSS:!SHA1:!AESCCM";
+  public static final String PYTHON_DEFAULT_CIPHERS = CipherConfig.PYTHON_DEFAULT_CIPHERS;
 
   private final Protocol protocol;
   private VerifyMode verifyMode;
@@ -62,15 +61,16 @@ public final class SslContext {
   /**
    * Python's {@code SSLContext(protocol)}.
    *
-   * @throws SslError {@code UNSUPPORTED_PROTOCOL} for {@link Protocol#SSLv2} and {@link
-   *     Protocol#SSLv3}, which PemTLS never enables
+   * @throws IllegalArgumentException for {@link Protocol#SSLv2} and {@link Protocol#SSLv3},
+   *     which PemTLS never enables: a programmer error, as Python's {@code ValueError}
+   *     ("invalid or unsupported protocol version")
    */
-  public SslContext(Protocol protocol) throws SslError {
+  public SslContext(Protocol protocol) {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
     if (protocol == Protocol.SSLv2 || protocol == Protocol.SSLv3) {
-      throw new SslError("SSL", "UNSUPPORTED_PROTOCOL", protocol.pythonName()
-          + " is not available: SSL 2.0 and 3.0 are broken and disabled; use PROTOCOL_TLS_CLIENT"
-          + " or PROTOCOL_TLS_SERVER");
+      throw new IllegalArgumentException("invalid or unsupported protocol version "
+          + protocol.pythonName() + ": SSL 2.0 and 3.0 are broken and never enabled; use"
+          + " PROTOCOL_TLS_CLIENT or PROTOCOL_TLS_SERVER");
     }
     boolean client = protocol == Protocol.TLS_CLIENT;
     this.verifyMode = client ? VerifyMode.CERT_REQUIRED : VerifyMode.CERT_NONE;
@@ -80,7 +80,7 @@ public final class SslContext {
       minimumVersion = pinned;
       maximumVersion = pinned;
     }
-    this.ciphers = CipherConfig.of(PYTHON_DEFAULT_CIPHERS);
+    this.ciphers = CipherConfig.pythonDefault();
   }
 
   /**

@@ -24,6 +24,7 @@ class ModuleWrapSocketTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the insecure legacy form is what this test pins
   void wrapSocket_defaults_areAnUnverifiedTlsClient() throws Exception {
     try (Loopback lo = Loopback.echo(pki.serverContext(VerifyMode.CERT_NONE));
         SSLSocket tls = Ssl.wrapSocket(lo.connect())) {

@@ -27,9 +27,10 @@ class SslContextTest {
 
   @ParameterizedTest
   @EnumSource(value = Protocol.class, names = {"SSLv2", "SSLv3"})
-  void sslProtocols_areUnavailable_neverUpgraded(Protocol p) {
-    SslError e = assertThrows(SslError.class, () -> new SslContext(p));
-    assertEquals("UNSUPPORTED_PROTOCOL", e.reason());
+  void sslProtocols_areAProgrammerError_neverUpgraded(Protocol p) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new SslContext(p));
+    assertTrue(e.getMessage().contains("invalid or unsupported protocol version"), e.getMessage());
     assertTrue(e.getMessage().contains(p.pythonName()), e.getMessage());
   }
 

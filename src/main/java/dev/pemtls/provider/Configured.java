@@ -1,5 +1,7 @@
 package dev.pemtls.provider;
 
+import dev.pemtls.internal.identity.Identity;
+import dev.pemtls.internal.pem.PemFiles;
 import dev.pemtls.internal.jsse.ContextSettings;
 import dev.pemtls.PasswordCallback;
 import dev.pemtls.Protocol;
@@ -45,25 +47,13 @@ final class Configured {
   }
 
   static Configured build(Config config, Map<String, String> env) {
-    SslContext ctx;
-    try {
-      ctx = new SslContext(Protocol.TLS); // both sides, like the provider
-    } catch (SslError e) {
-      throw new IllegalStateException(e);
-    }
+    SslContext ctx = new SslContext(Protocol.TLS); // both sides, like the provider
     VerifyMode client = clientVerifyMode(config);
     ctx.setVerifyMode(client);
     Boolean check = config.checkHostname();
     ctx.setCheckHostname(check != null ? check : client != VerifyMode.CERT_NONE);
 
-    if (config.has("certfile")) {
-      PasswordCallback password = password(config, env);
-      try {
-        ctx.loadCertChain(config.path("certfile"), config.path("keyfile"), password);
-      } catch (SslError e) {
-        throw config.error(identityKey(config, e.getMessage()), e.getMessage(), e);
-      }
-    }
+    Identity identity = config.has("certfile") ? identity(config, env) : null;
 
     String trustSource = trust(config, ctx, client);
 
@@ -75,7 +65,8 @@ final class Configured {
     if (config.maximumVersion() != null) {
       ctx.setMaximumVersion(config.maximumVersion());
     }
-    Settings settings = ContextSettings.of(ctx).withServerVerifyMode(serverVerifyMode(config));
+    Settings settings = ContextSettings.of(ctx).withServerVerifyMode(serverVerifyMode(config))
+        .withIdentity(identity);
     if (settings.protocols().isEmpty()) {
       throw config.error(config.has("maximum_version") ? "maximum_version" : "minimum_version",
           "minimum_version " + ctx.minimumVersion() + " is above maximum_version "
@@ -84,18 +75,27 @@ final class Configured {
     return new Configured(config, settings, trustSource);
   }
 
-  /** The key an identity error is about: the password's, the keyfile's or the certfile's. */
-  private static String identityKey(Config config, String message) {
-    String lower = message.toLowerCase(java.util.Locale.ROOT);
-    for (String pw : new String[] {"password_file", "password_env"}) {
-      if (config.has(pw) && (lower.contains("password") || lower.contains("decrypt"))) {
-        return pw;
-      }
+  /** The certfile/keyfile identity; an error names the config key it is about. */
+  private static Identity identity(Config config, Map<String, String> env) {
+    PemFiles.Culprit[] blamed = {PemFiles.Culprit.CERTFILE};
+    try {
+      return PemFiles.loadIdentity(config.path("certfile"), config.path("keyfile"),
+          password(config, env), culprit -> blamed[0] = culprit);
+    } catch (SslError e) {
+      throw config.error(keyOf(config, blamed[0]), e.getMessage(), e);
     }
-    if (config.has("keyfile") && message.contains(config.path("keyfile").toString())) {
-      return "keyfile";
+  }
+
+  private static String keyOf(Config config, PemFiles.Culprit culprit) {
+    switch (culprit) {
+      case PASSWORD:
+        return config.has("password_file") ? "password_file"
+            : config.has("password_env") ? "password_env" : "keyfile";
+      case KEYFILE:
+        return "keyfile";
+      default:
+        return "certfile";
     }
-    return "certfile";
   }
 
   /** verify_mode as the client side applies it: unset means CERT_REQUIRED. */

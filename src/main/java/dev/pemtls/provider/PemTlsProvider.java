@@ -1,5 +1,6 @@
 package dev.pemtls.provider;
 
+import dev.pemtls.internal.BuildVersion;
 import dev.pemtls.TlsVersion;
 import java.security.Provider;
 import java.security.ProviderException;
@@ -51,7 +52,7 @@ public final class PemTlsProvider extends Provider {
   }
 
   private PemTlsProvider(Configured configured, ProviderException failure) {
-    super(NAME, "1.0", "PemTLS: Python ssl-style JSSE (PEM files, OpenSSL cipher strings, verify"
+    super(NAME, BuildVersion.get(), "PemTLS: Python ssl-style JSSE (PEM files, OpenSSL cipher strings, verify"
         + " modes) on a private BCJSSE");
     this.configured = configured;
     this.failure = failure;

@@ -21,6 +21,30 @@ public final class CipherConfig {
   }
 
   /** {@code cipherString} for TLS 1.2 and older, OpenSSL's default TLS 1.3 suites. */
+  /**
+   * Python's default context ciphers ({@code PY_SSL_DEFAULT_CIPHERS}) and OpenSSL's default TLS
+   * 1.3 suites, expanded once per JVM: every new context starts from this immutable value.
+   */
+  public static CipherConfig pythonDefault() {
+    return PythonDefault.VALUE;
+  }
+
+  /** Python 3.10+'s default cipher string ({@code _DEFAULT_CIPHERS}). */
+  public static final String PYTHON_DEFAULT_CIPHERS = "@SECLEVEL=2:ECDH+AESGCM:ECDH+CHACHA20:"
+      + "ECDH+AES:DHE+AES:!aNULL:!eNULL:!aDSS:!SHA1:!AESCCM";
+
+  private static final class PythonDefault {
+    static final CipherConfig VALUE;
+
+    static {
+      try {
+        VALUE = of(PYTHON_DEFAULT_CIPHERS);
+      } catch (SslError e) {
+        throw new IllegalStateException("Python's default cipher string selects nothing: " + e, e);
+      }
+    }
+  }
+
   public static CipherConfig of(String cipherString) throws SslError {
     return new CipherConfig(cipherString, CipherStrings.usable(cipherString),
         negotiable(CipherStrings.tls13(CipherStrings.DEFAULT_CIPHERSUITES)));

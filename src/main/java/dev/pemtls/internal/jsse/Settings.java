@@ -80,6 +80,12 @@ public record Settings(
         protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
   }
 
+  /** These settings with the identity replaced; null for none. */
+  public Settings withIdentity(Identity replacement) {
+    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, replacement, trust,
+        protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
+  }
+
   /** These settings with the enabled protocols replaced (JSSE names, newest first). */
   public Settings withProtocols(List<String> enabled) {
     return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, identity,

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads PEM certificate chains, private keys and CA bundles with the semantics of Python's
@@ -43,6 +44,36 @@ public final class PemFiles {
    */
   public static Identity loadIdentity(Path certfile, Path keyfile, PasswordCallback password)
       throws SslError {
+    return loadIdentity(certfile, keyfile, password, culprit -> { });
+  }
+
+  /** Which of {@code load_cert_chain}'s arguments a failure is about. */
+  public enum Culprit {
+    CERTFILE, KEYFILE, PASSWORD
+  }
+
+  /**
+   * {@link #loadIdentity(Path, Path, PasswordCallback)}, telling {@code blame} which argument a
+   * failure is about before the {@link SslError} is thrown: the file being read or parsed when it
+   * failed, the password for a failed password read or decryption, the keyfile (or the combined
+   * certfile) for a key that does not match the certificate. The provider names the config key
+   * from it.
+   */
+  public static Identity loadIdentity(Path certfile, Path keyfile, PasswordCallback password,
+      Consumer<Culprit> blame) throws SslError {
+    Culprit[] at = {Culprit.CERTFILE};
+    try {
+      return load(certfile, keyfile, password, at);
+    } catch (SslError e) {
+      String reason = e.reason();
+      blame.accept("BAD_PASSWORD_READ".equals(reason) || "BAD_DECRYPT".equals(reason)
+          ? Culprit.PASSWORD : at[0]);
+      throw e;
+    }
+  }
+
+  private static Identity load(Path certfile, Path keyfile, PasswordCallback password,
+      Culprit[] at) throws SslError {
     byte[] certData = FileSource.read(certfile, "certfile");
     String certSource = certfile.toString();
     List<PemBlock> certBlocks = PemTokenizer.blocks(certData, certSource);
@@ -59,6 +90,7 @@ public final class PemFiles {
           ? "certfile " + certSource + " (no keyfile was given, so the key must be in it)"
           : "keyfile " + certSource;
     } else {
+      at[0] = Culprit.KEYFILE;
       keySource = keyfile.toString();
       keyBlocks = PemTokenizer.blocks(FileSource.read(keyfile, "keyfile"), keySource);
       lookedIn = "keyfile " + keySource;
