@@ -168,7 +168,7 @@ public final class Ssl {
    */
   public static void matchHostname(Map<String, ?> cert, String hostname)
       throws CertificateError {
-    Hostnames.match(cert, Objects.requireNonNull(hostname, "hostname"));
+    PythonMatchHostname.match(cert, Objects.requireNonNull(hostname, "hostname"));
   }
 
   /**

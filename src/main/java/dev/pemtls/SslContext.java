@@ -6,7 +6,7 @@ import dev.pemtls.internal.jsse.ContextSettings;
 import dev.pemtls.internal.jsse.Settings;
 import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.internal.pem.PemFiles;
-import dev.pemtls.internal.trust.DefaultVerifyPaths;
+import dev.pemtls.internal.trust.OpenSslDefaultPaths;
 import dev.pemtls.internal.trust.TrustStore;
 import dev.pemtls.internal.trust.VerifyLocations;
 import java.io.IOException;
@@ -205,7 +205,7 @@ public final class SslContext {
    * directories are read lazily, as {@link #loadVerifyLocations} reads a capath.
    */
   public void setDefaultVerifyPaths() {
-    addTrusted(VerifyLocations.defaults(DefaultVerifyPaths.current()));
+    addTrusted(VerifyLocations.defaults(OpenSslDefaultPaths.current()));
   }
 
   /**
@@ -259,8 +259,12 @@ public final class SslContext {
     return ciphers.dicts();
   }
 
-  /** The cipher string last set with {@link #setCiphers}. */
-  public synchronized String ciphers() {
+  /**
+   * The cipher string last set with {@link #setCiphers}, as given; default {@value
+   * #PYTHON_DEFAULT_CIPHERS}. Python has no getter for it; {@link #getCiphers()} lists the
+   * suites it selects.
+   */
+  public synchronized String cipherString() {
     return ciphers.cipherString();
   }
 

@@ -5,7 +5,7 @@ import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
 import dev.pemtls.SslError;
 import dev.pemtls.TlsVersion;
-import dev.pemtls.internal.trust.DefaultVerifyPaths;
+import dev.pemtls.internal.trust.OpenSslDefaultPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ final class ContextOptions {
    * or switched off with {@code -no-CAfile} / {@code -no-CApath}; missing defaults are skipped.
    */
   private static void loadDefaults(SslContext ctx, Options o) throws SslError {
-    DefaultVerifyPaths defaults = DefaultVerifyPaths.current();
+    OpenSslDefaultPaths defaults = OpenSslDefaultPaths.current();
     if (o.get("-CAfile") == null && !o.has("-no-CAfile")
         && Files.isRegularFile(defaults.cafile())) {
       ctx.loadVerifyLocations(defaults.cafile(), null, null);

@@ -4,7 +4,7 @@ import dev.pemtls.internal.jsse.ContextSettings;
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
 import dev.pemtls.VerifyMode;
-import dev.pemtls.internal.trust.HostnameMatcher;
+import dev.pemtls.internal.trust.X509CheckHost;
 import dev.pemtls.internal.trust.VerifyCode;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,7 +60,7 @@ final class SClientCommand implements Command {
     boolean enforce = o.has("-verify_return_error");
     String checkHost = o.get("-verify_hostname");
     String sni = o.has("-noservername") ? null
-        : o.get("-servername", HostnameMatcher.isIpLiteral(host) ? null : host);
+        : o.get("-servername", X509CheckHost.isIpLiteral(host) ? null : host);
     boolean quiet = o.has("-quiet");
 
     SslContext ctx = ContextOptions.build(o, Protocol.TLS_CLIENT);

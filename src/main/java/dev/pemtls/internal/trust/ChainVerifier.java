@@ -134,7 +134,7 @@ public final class ChainVerifier {
     }
     NameConstraintLimits.check(path);
     if (host != null) {
-      HostnameMatcher.check(path.get(0), host);
+      X509CheckHost.check(path.get(0), host);
     }
     if (flags.contains(VerifyFlags.CRL_CHECK_LEAF)) {
       Revocation.check(path, store, flags.contains(VerifyFlags.CRL_CHECK_CHAIN), now);

@@ -68,7 +68,7 @@ public record VerifyLocations(List<X509Certificate> certificates, List<X509CRL> 
    * not exist or cannot be read is skipped with a log line, never an error: where none exists
    * nothing is trusted.
    */
-  public static VerifyLocations defaults(DefaultVerifyPaths paths) {
+  public static VerifyLocations defaults(OpenSslDefaultPaths paths) {
     List<X509Certificate> certs = new ArrayList<>();
     List<X509CRL> crls = new ArrayList<>();
     if (Files.isRegularFile(paths.cafile())) {

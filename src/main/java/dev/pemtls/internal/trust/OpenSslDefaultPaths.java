@@ -22,7 +22,7 @@ import java.util.Map;
  * @param opensslCafile OpenSSL's compiled-in default file
  * @param opensslCapath OpenSSL's compiled-in default directory
  */
-public record DefaultVerifyPaths(Path cafile, List<Path> capaths, Path opensslCafile,
+public record OpenSslDefaultPaths(Path cafile, List<Path> capaths, Path opensslCafile,
     Path opensslCapath) {
   public static final String CAFILE_ENV = "SSL_CERT_FILE";
   public static final String CAPATH_ENV = "SSL_CERT_DIR";
@@ -31,12 +31,12 @@ public record DefaultVerifyPaths(Path cafile, List<Path> capaths, Path opensslCa
       "/etc/ssl", "/usr/local/etc/openssl@3", "/opt/homebrew/etc/openssl@3", "/usr/local/ssl");
 
   /** The paths for this process's environment. */
-  public static DefaultVerifyPaths current() {
+  public static OpenSslDefaultPaths current() {
     return of(System.getenv());
   }
 
   /** The paths for the given environment (tests pass their own). */
-  public static DefaultVerifyPaths of(Map<String, String> env) {
+  public static OpenSslDefaultPaths of(Map<String, String> env) {
     Path dir = Path.of(OPENSSLDIRS.get(OPENSSLDIRS.size() - 1));
     for (String candidate : OPENSSLDIRS) {
       if (Files.isDirectory(Path.of(candidate))) {
@@ -59,6 +59,6 @@ public record DefaultVerifyPaths(Path cafile, List<Path> capaths, Path opensslCa
     } else {
       dirs.add(defaultDir);
     }
-    return new DefaultVerifyPaths(file, List.copyOf(dirs), defaultFile, defaultDir);
+    return new OpenSslDefaultPaths(file, List.copyOf(dirs), defaultFile, defaultDir);
   }
 }

@@ -11,11 +11,11 @@ import java.util.Map;
  * (as patched in 3.7.4, unchanged through 3.11): RFC 6125 matching on a certificate dictionary.
  *
  * <p>This is not what {@code check_hostname} uses: handshakes follow OpenSSL's {@code
- * X509_check_host} ({@code dev.pemtls.internal.trust.HostnameMatcher}), which differs in details, e.g. it
+ * X509_check_host} ({@code dev.pemtls.internal.trust.X509CheckHost}), which differs in details, e.g. it
  * never falls back to the common name when the certificate has any subjectAltName.
  */
-final class Hostnames {
-  private Hostnames() {}
+final class PythonMatchHostname {
+  private PythonMatchHostname() {}
 
   static void match(Map<String, ?> cert, String hostname) throws CertificateError {
     if (cert == null || cert.isEmpty()) {

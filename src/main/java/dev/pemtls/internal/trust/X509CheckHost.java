@@ -29,8 +29,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  *   <li>An IP address (v4 or v6 literal) matches only iPAddress SANs, never a DNS name or the CN.
  * </ul>
  */
-public final class HostnameMatcher {
-  private HostnameMatcher() {}
+public final class X509CheckHost {
+  private X509CheckHost() {}
 
   private static final int SAN_DNS = 2;
   private static final int SAN_IP = 7;
