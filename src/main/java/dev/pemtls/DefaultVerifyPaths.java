@@ -1,12 +1,13 @@
 package dev.pemtls;
 
+import dev.pemtls.internal.trust.OpenSslDefaultPaths;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Python's {@code ssl.OpenSslDefaultPaths}, the named tuple {@link Ssl#getDefaultVerifyPaths()}
+ * Python's {@code ssl.DefaultVerifyPaths}, the named tuple {@link Ssl#getDefaultVerifyPaths()}
  * returns.
  *
  * @param cafile the CA file OpenSSL would load: {@code $SSL_CERT_FILE} if set, else {@code
@@ -18,20 +19,20 @@ import java.util.Map;
  * @param opensslCapathEnv {@code "SSL_CERT_DIR"}
  * @param opensslCapath OpenSSL's built-in default directory, e.g. {@code /usr/lib/ssl/certs}
  */
-public record OpenSslDefaultPaths(String cafile, String capath, String opensslCafileEnv,
+public record DefaultVerifyPaths(String cafile, String capath, String opensslCafileEnv,
     String opensslCafile, String opensslCapathEnv, String opensslCapath) {
 
   /** As Python computes it for the given environment (tests pass their own). */
-  static OpenSslDefaultPaths of(Map<String, String> env) {
-    dev.pemtls.internal.trust.OpenSslDefaultPaths openssl = dev.pemtls.internal.trust.OpenSslDefaultPaths.of(Map.of());
-    String fileEnv = dev.pemtls.internal.trust.OpenSslDefaultPaths.CAFILE_ENV;
-    String dirEnv = dev.pemtls.internal.trust.OpenSslDefaultPaths.CAPATH_ENV;
+  static DefaultVerifyPaths of(Map<String, String> env) {
+    OpenSslDefaultPaths openssl = OpenSslDefaultPaths.of(Map.of());
+    String fileEnv = OpenSslDefaultPaths.CAFILE_ENV;
+    String dirEnv = OpenSslDefaultPaths.CAPATH_ENV;
     String defaultFile = openssl.opensslCafile().toString();
     String defaultDir = openssl.opensslCapath().toString();
     // os.environ.get(name, default): a variable set to "" is used as is (and is no file).
     String file = env.getOrDefault(fileEnv, defaultFile);
     String dir = env.getOrDefault(dirEnv, defaultDir);
-    return new OpenSslDefaultPaths(isFile(file) ? file : null, isDir(dir) ? dir : null, fileEnv,
+    return new DefaultVerifyPaths(isFile(file) ? file : null, isDir(dir) ? dir : null, fileEnv,
         defaultFile, dirEnv, defaultDir);
   }
 
