@@ -1,11 +1,11 @@
 package dev.pemtls;
 
+import dev.pemtls.testing.CaDirs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.cli.DemoPki;
-import dev.pemtls.internal.trust.Rehash;
 import dev.pemtls.internal.trust.TestCrls;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class CapathAndCrlTest {
     pki = new TestPki(dir, "EC");
     capath = Files.createDirectory(dir.resolve("capath"));
     Files.copy(pki.caFile, capath.resolve("test-ca.pem"));
-    Rehash.directory(capath, Rehash.HashKind.NEW, true, false, System.out, System.err);
+    CaDirs.rehash(capath);
   }
 
   private static void handshake(SslContext client) throws Exception {

@@ -4,7 +4,6 @@ import dev.pemtls.cli.DemoPki;
 import dev.pemtls.cli.DemoPki.Issued;
 import dev.pemtls.cli.DemoPki.Spec;
 import dev.pemtls.internal.trust.ChainVerifier;
-import dev.pemtls.internal.trust.Rehash;
 import dev.pemtls.internal.trust.TrustStore;
 import dev.pemtls.internal.trust.VerifyLocations;
 import java.io.BufferedWriter;
@@ -100,7 +99,7 @@ public class CapathBench {
     DemoPki.write(leafFile, DemoPki.pem(leaf.certificate()));
     ByteArrayOutputStream msgs = new ByteArrayOutputStream();
     PrintStream ps = new PrintStream(msgs, true, StandardCharsets.UTF_8);
-    int errors = Rehash.directory(capath, Rehash.HashKind.NEW, true, false, ps, ps);
+    int errors = dev.pemtls.cli.Main.run(new String[] {"rehash", capath.toString()}, ps, ps);
     if (errors != 0) {
       throw new IllegalStateException("rehash failed: " + msgs);
     }

@@ -1,6 +1,5 @@
 package dev.pemtls.cli;
 
-import dev.pemtls.internal.trust.Rehash;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ final class RehashCommand implements Command {
     }
     int errors = 0;
     for (String d : dirs) {
-      errors += Rehash.directory(Path.of(d), kind, remove, verbose, out, err);
+      errors += Rehash.directory(Path.of(d), new Rehash.Options(kind, remove, verbose), out, err);
     }
     return Math.min(errors, 255);
   }

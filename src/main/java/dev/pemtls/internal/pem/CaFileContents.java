@@ -9,8 +9,11 @@ import java.util.List;
  *
  * @param certificates every certificate found (possibly empty for a CRL-only cafile)
  * @param crls every {@code X509 CRL} block found
+ * @param privateKeyBlocks how many {@code ... PRIVATE KEY} blocks were passed over unread
+ *     ({@code openssl rehash} counts a file holding only one key as an error)
  */
-public record CaFileContents(List<X509Certificate> certificates, List<X509CRL> crls) {
+public record CaFileContents(List<X509Certificate> certificates, List<X509CRL> crls,
+    int privateKeyBlocks) {
   public CaFileContents {
     certificates = List.copyOf(certificates);
     crls = List.copyOf(crls);

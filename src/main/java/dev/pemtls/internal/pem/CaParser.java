@@ -22,14 +22,17 @@ final class CaParser {
   static CaFileContents fromPem(List<PemBlock> blocks, String source) throws SslError {
     List<X509Certificate> certificates = new ArrayList<>();
     List<X509CRL> crls = new ArrayList<>();
+    int keys = 0;
     for (PemBlock block : blocks) {
       if (CertificateParser.isAnyCertificate(block.label())) {
         certificates.add(CertificateParser.certificate(block, source));
       } else if (CertificateParser.CRL.equals(block.label())) {
         crls.add(CertificateParser.crl(block, source));
+      } else if (block.label().endsWith("PRIVATE KEY")) {
+        keys++;
       }
     }
-    return new CaFileContents(certificates, crls);
+    return new CaFileContents(certificates, crls, keys);
   }
 
   /**
@@ -64,6 +67,6 @@ final class CaParser {
       throw new SslError("ASN1", "NOT_ENOUGH_DATA",
           "not enough data: cadata does not contain a certificate (it is empty)");
     }
-    return new CaFileContents(certificates, List.of());
+    return new CaFileContents(certificates, List.of(), 0);
   }
 }

@@ -1,5 +1,6 @@
 package dev.pemtls.internal.trust;
 
+import dev.pemtls.testing.CaDirs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -101,7 +102,7 @@ class ChainVerifierFlagsTest {
     Files.writeString(dir.resolve("root.pem"), DemoPki.pem(root.certificate()));
     Files.writeString(dir.resolve("inter.crl"), TestCrls.pem(TestCrls.current(inter,
         leaf.certificate().getSerialNumber())));
-    Rehash.directory(dir, Rehash.HashKind.NEW, true, false, System.out, System.err);
+    CaDirs.rehash(dir);
     TrustStore store = TrustStore.empty().plusDirectory(CaDirectory.open(dir));
     assertEquals(VerifyCode.CERT_REVOKED, failure(store, LEAF, sent(leaf, inter)));
   }
@@ -116,7 +117,7 @@ class ChainVerifierFlagsTest {
   @Test
   void intermediateInCapath_rootInCafile_verifies() throws Exception {
     Files.writeString(dir.resolve("inter.pem"), DemoPki.pem(inter.certificate()));
-    Rehash.directory(dir, Rehash.HashKind.NEW, true, false, System.out, System.err);
+    CaDirs.rehash(dir);
     TrustStore store = TrustStore.empty().plus(List.of(root.certificate()))
         .plusDirectory(CaDirectory.open(dir));
     assertEquals(3, ok(store, VerifyFlags.DEFAULT, sent(leaf)).size());

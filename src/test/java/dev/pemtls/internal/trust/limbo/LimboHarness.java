@@ -1,12 +1,12 @@
 package dev.pemtls.internal.trust.limbo;
 
+import dev.pemtls.testing.CaDirs;
 import dev.pemtls.SslError;
 import dev.pemtls.VerifyFlags;
 import dev.pemtls.internal.pem.CaFileContents;
 import dev.pemtls.internal.pem.PemFiles;
 import dev.pemtls.internal.trust.CaDirectory;
 import dev.pemtls.internal.trust.ChainVerifier;
-import dev.pemtls.internal.trust.Rehash;
 import dev.pemtls.internal.trust.TrustStore;
 import dev.pemtls.internal.trust.VerificationFailure;
 import java.io.IOException;
@@ -27,7 +27,7 @@ import java.util.Map;
  * OpenSSL harness: {@code VERIFY_X509_STRICT | VERIFY_X509_PARTIAL_CHAIN}, security level 2, a
  * purpose only when the case names an extended key usage, the case's verify depth, and CRL
  * checks of the leaf when the case has CRLs. Trusted certificates (and CRLs) are given either as a cafile or as a
- * directory rehashed with {@link Rehash} and read lazily.
+ * directory rehashed with {@code pemtls rehash} and read lazily.
  */
 final class LimboHarness {
   enum Trust { CAFILE, CAPATH }
@@ -114,8 +114,7 @@ final class LimboHarness {
     for (int i = 0; i < crls.size(); i++) {
       Files.writeString(dir.resolve("crl" + i + ".crl"), crls.get(i));
     }
-    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    Rehash.directory(dir, Rehash.HashKind.NEW, true, false, quiet, quiet);
+    CaDirs.rehash(dir);
     return TrustStore.empty().plusDirectory(CaDirectory.open(dir));
   }
 

@@ -1,8 +1,9 @@
-package dev.pemtls.internal.trust;
+package dev.pemtls.cli;
 
 import dev.pemtls.SslError;
 import dev.pemtls.internal.pem.CaFileContents;
 import dev.pemtls.internal.pem.PemFiles;
+import dev.pemtls.internal.trust.SubjectHash;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
@@ -28,9 +29,21 @@ import javax.security.auth.x500.X500Principal;
  * fingerprint, keeps links that are already right, and removes stale hash links. Same files in,
  * same links out, including OpenSSL's numbering.
  */
-public final class Rehash {
+final class Rehash {
   /** Which hash names the links: OpenSSL's default, {@code -old}, or {@code -compat} (both). */
-  public enum HashKind { NEW, OLD, BOTH }
+  enum HashKind { NEW, OLD, BOTH }
+
+  /**
+   * What {@code openssl rehash}'s options ask for.
+   *
+   * @param kind {@code -old}, {@code -compat} or the default hash
+   * @param removeLinks false as {@code -n}: keep existing links that are no longer needed
+   * @param verbose {@code -v}: print each link made or removed
+   */
+  record Options(HashKind kind, boolean removeLinks, boolean verbose) {
+    /** OpenSSL's defaults: the new hash, stale links removed, quiet. */
+    static final Options DEFAULTS = new Options(HashKind.NEW, true, false);
+  }
 
   private static final int MAX_COLLISIONS = 256;
   private static final List<String> EXTENSIONS = List.of("pem", "crt", "cer", "crl");
@@ -69,12 +82,11 @@ public final class Rehash {
     }
   }
 
-  private Rehash(Path dir, HashKind kind, boolean removeLinks, boolean verbose, PrintStream out,
-      PrintStream err) {
+  private Rehash(Path dir, Options options, PrintStream out, PrintStream err) {
     this.dir = dir;
-    this.kind = kind;
-    this.removeLinks = removeLinks;
-    this.verbose = verbose;
+    this.kind = options.kind();
+    this.removeLinks = options.removeLinks();
+    this.verbose = options.verbose();
     this.out = out;
     this.err = err;
   }
@@ -82,12 +94,10 @@ public final class Rehash {
   /**
    * Rehashes one directory.
    *
-   * @param removeLinks false as {@code -n}: keep existing links that are no longer needed
    * @return the number of errors, as OpenSSL's exit status counts them
    */
-  public static int directory(Path dir, HashKind kind, boolean removeLinks, boolean verbose,
-      PrintStream out, PrintStream err) {
-    return new Rehash(dir, kind, removeLinks, verbose, out, err).run();
+  static int directory(Path dir, Options options, PrintStream out, PrintStream err) {
+    return new Rehash(dir, options, out, err).run();
   }
 
   private int run() {
@@ -172,7 +182,7 @@ public final class Rehash {
       return; // OpenSSL's PEM_X509_INFO_read_bio fails: the file is passed over silently
     }
     int found = contents.certificates().size() + contents.crls().size();
-    if (found == 0 && privateKeyBlocks(data) == 1) {
+    if (found == 0 && contents.privateKeyBlocks() == 1) {
       errors++; // OpenSSL reads one X509_INFO holding only a key: an error, silently
       return;
     }
@@ -283,18 +293,6 @@ public final class Rehash {
         }
       }
     }
-  }
-
-  private static int privateKeyBlocks(byte[] data) {
-    String text = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
-    int n = 0;
-    for (int i = text.indexOf("-----BEGIN "); i >= 0; i = text.indexOf("-----BEGIN ", i + 1)) {
-      int end = text.indexOf("-----", i + 11);
-      if (end > 0 && text.substring(i + 11, end).endsWith("PRIVATE KEY")) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private static String linkName(Bucket b, int id) {
