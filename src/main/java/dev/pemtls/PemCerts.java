@@ -1,5 +1,6 @@
 package dev.pemtls;
 
+import dev.pemtls.internal.pem.PemWriter;
 import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 
@@ -15,12 +16,7 @@ final class PemCerts {
   private PemCerts() {}
 
   static String derToPem(byte[] der) {
-    String b64 = Base64.getEncoder().encodeToString(der);
-    StringBuilder out = new StringBuilder(PEM_HEADER);
-    for (int i = 0; i < b64.length(); i += 64) {
-      out.append('\n').append(b64, i, Math.min(b64.length(), i + 64));
-    }
-    return out.append('\n').append(PEM_FOOTER).append('\n').toString();
+    return PemWriter.block("CERTIFICATE", der);
   }
 
   static byte[] pemToDer(String pem) {

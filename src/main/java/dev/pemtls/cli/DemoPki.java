@@ -1,7 +1,7 @@
 package dev.pemtls.cli;
 
+import dev.pemtls.internal.pem.PemWriter;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,10 +30,8 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * Throwaway certificates for {@code pemtls demo} and for tests: a CA, a server and a client,
@@ -185,23 +183,13 @@ public final class DemoPki {
   }
 
   /** Certificates as concatenated PEM blocks, in the given order. */
-  public static String pem(X509Certificate... certs) throws IOException {
-    StringWriter out = new StringWriter();
-    try (JcaPEMWriter w = new JcaPEMWriter(out)) {
-      for (X509Certificate c : certs) {
-        w.writeObject(c);
-      }
-    }
-    return out.toString();
+  public static String pem(X509Certificate... certs) {
+    return PemWriter.certificates(certs);
   }
 
   /** A private key as an unencrypted PKCS#8 "PRIVATE KEY" block. */
-  public static String pem(PrivateKey key) throws IOException {
-    StringWriter out = new StringWriter();
-    try (JcaPEMWriter w = new JcaPEMWriter(out)) {
-      w.writeObject(new PemObject("PRIVATE KEY", key.getEncoded()));
-    }
-    return out.toString();
+  public static String pem(PrivateKey key) {
+    return PemWriter.unencryptedPrivateKey(key);
   }
 
   /** Writes {@code text} to {@code file}, readable only by the owner where the OS allows it. */

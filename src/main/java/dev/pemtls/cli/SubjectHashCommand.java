@@ -43,12 +43,8 @@ final class SubjectHashCommand implements Command {
     int status = 0;
     for (String file : files) {
       try {
-        List<X509Certificate> certs = PemFiles.readCaFile(Path.of(file)).certificates();
-        if (certs.isEmpty()) {
-          throw new SslError("PEM", "NO_START_LINE", "no certificate in " + file
-              + "; expected a '-----BEGIN CERTIFICATE-----' block");
-        }
-        out.println(old ? SubjectHash.oldOf(certs.get(0)) : SubjectHash.of(certs.get(0)));
+        X509Certificate cert = PemFiles.readFirstCertificate(Path.of(file), "certificate file");
+        out.println(old ? SubjectHash.oldOf(cert) : SubjectHash.of(cert));
       } catch (SslError | IllegalArgumentException e) {
         err.println("pemtls subject-hash: " + file + ": " + e.getMessage());
         status = 1;

@@ -1,5 +1,8 @@
 package dev.pemtls.provider;
 
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.internal.pem.PemFiles;
 import dev.pemtls.internal.jsse.ContextSettings;
@@ -55,7 +58,8 @@ final class Configured {
 
     Identity identity = config.has("certfile") ? identity(config, env) : null;
 
-    String trustSource = trust(config, ctx, client);
+    List<X509Certificate> jdkTrust = new ArrayList<>();
+    String trustSource = trust(config, ctx, client, jdkTrust);
 
     set(config, "ciphers", () -> ctx.setCiphers(config.text("ciphers")));
     set(config, "ciphersuites", () -> ctx.setCiphersuites(config.text("ciphersuites")));
@@ -65,8 +69,9 @@ final class Configured {
     if (config.maximumVersion() != null) {
       ctx.setMaximumVersion(config.maximumVersion());
     }
-    Settings settings = ContextSettings.of(ctx).withServerVerifyMode(serverVerifyMode(config))
-        .withIdentity(identity);
+    Settings settings = ContextSettings.of(ctx);
+    settings = settings.withServerVerifyMode(serverVerifyMode(config)).withIdentity(identity)
+        .withTrust(settings.trust().plus(jdkTrust));
     if (settings.protocols().isEmpty()) {
       throw config.error(config.has("maximum_version") ? "maximum_version" : "minimum_version",
           "minimum_version " + ctx.minimumVersion() + " is above maximum_version "
@@ -129,8 +134,12 @@ final class Configured {
     }
   }
 
-  /** Loads cafile/capath, or the JDK's default trust; returns a description of what it used. */
-  private static String trust(Config config, SslContext ctx, VerifyMode client) {
+  /**
+   * Loads cafile/capath into {@code ctx}, or adds the JDK's default trust to {@code jdkTrust};
+   * returns a description of what it used.
+   */
+  private static String trust(Config config, SslContext ctx, VerifyMode client,
+      List<X509Certificate> jdkTrust) {
     if (config.has("cafile") || config.has("capath")) {
       String key = config.has("cafile") ? "cafile" : "capath";
       try {
@@ -150,7 +159,7 @@ final class Configured {
     }
     Path store = JdkDefaultTrust.location();
     try {
-      ctx.loadVerifyLocations(null, null, JdkDefaultTrust.pem());
+      jdkTrust.addAll(JdkDefaultTrust.certificates());
     } catch (IOException e) {
       throw config.error("cafile", "neither cafile nor capath is set, and the JDK's default "
           + "trust store cannot be used: " + e.getMessage() + "; set cafile or capath", e);

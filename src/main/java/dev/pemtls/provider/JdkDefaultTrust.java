@@ -9,7 +9,6 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 
@@ -17,8 +16,8 @@ import java.util.List;
  * The JDK's default trust, for a config that names neither {@code cafile} nor {@code capath}:
  * the store the JDK's own default SSLContext would use, found the way SunJSSE finds it: {@code
  * javax.net.ssl.trustStore} (with {@code trustStoreType}, {@code trustStorePassword}), else
- * {@code $JAVA_HOME/lib/security/jssecacerts}, else {@code cacerts}. Its certificates are handed
- * to PemTLS as PEM text, so they are verified exactly as CAs from a cafile are.
+ * {@code $JAVA_HOME/lib/security/jssecacerts}, else {@code cacerts}. Its certificates join the
+ * trust store directly, and are verified exactly as CAs from a cafile are.
  */
 final class JdkDefaultTrust {
   private JdkDefaultTrust() {}
@@ -35,11 +34,12 @@ final class JdkDefaultTrust {
   }
 
   /**
-   * The trusted certificates of {@link #location()} as concatenated PEM blocks.
+   * The trusted certificates of {@link #location()}, as the JDK's own X.509 factory made them
+   * (the one that parses a cafile's certificates too).
    *
    * @throws IOException when the store cannot be read or holds no certificate
    */
-  static String pem() throws IOException {
+  static List<X509Certificate> certificates() throws IOException {
     Path store = location();
     List<X509Certificate> certs;
     try {
@@ -50,18 +50,7 @@ final class JdkDefaultTrust {
     if (certs.isEmpty()) {
       throw new IOException("the JDK's default trust store " + store + " holds no certificate");
     }
-    Base64.Encoder b64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
-    StringBuilder out = new StringBuilder();
-    for (X509Certificate c : certs) {
-      try {
-        out.append("-----BEGIN CERTIFICATE-----\n").append(b64.encodeToString(c.getEncoded()))
-            .append("\n-----END CERTIFICATE-----\n");
-      } catch (GeneralSecurityException e) {
-        throw new IOException("certificate " + c.getSubjectX500Principal() + " in " + store
-            + " cannot be encoded: " + e, e);
-      }
-    }
-    return out.toString();
+    return certs;
   }
 
   private static List<X509Certificate> certificates(Path store)

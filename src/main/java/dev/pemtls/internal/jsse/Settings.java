@@ -86,6 +86,12 @@ public record Settings(
         protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
   }
 
+  /** These settings with the trusted certificates, directories and CRLs replaced. */
+  public Settings withTrust(TrustStore replacement) {
+    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, identity,
+        replacement, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
+  }
+
   /** These settings with the enabled protocols replaced (JSSE names, newest first). */
   public Settings withProtocols(List<String> enabled) {
     return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, identity,

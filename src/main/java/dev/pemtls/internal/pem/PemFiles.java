@@ -102,6 +102,32 @@ public final class PemFiles {
   }
 
   /**
+   * The first certificate of a file as OpenSSL's {@code PEM_read_bio_X509} finds it (what
+   * Python's {@code ssl._ssl._test_decode_cert} reads): the first {@code CERTIFICATE} or {@code
+   * X509 CERTIFICATE} block, other blocks skipped. A file with no PEM block at all that starts
+   * like DER is taken as one DER certificate.
+   *
+   * @param role what the file is, for messages ("certificate file")
+   * @throws SslError naming the file: unreadable, {@code PEM NO_START_LINE} without a
+   *     certificate, {@code PEM BAD_BASE64_DECODE}/{@code ASN1_LIB} for a broken one
+   */
+  public static X509Certificate readFirstCertificate(Path file, String role) throws SslError {
+    byte[] data = FileSource.read(file, role);
+    String source = file.toString();
+    List<PemBlock> blocks = PemTokenizer.blocks(data, source);
+    for (PemBlock block : blocks) {
+      if (CertificateParser.CERTIFICATE_LABELS.contains(block.label())) {
+        return CertificateParser.certificate(block, source);
+      }
+    }
+    if (blocks.isEmpty() && data.length > 0 && data[0] == 0x30) {
+      return CertificateParser.certificate(data, role + " " + source + " (DER)");
+    }
+    throw new SslError("PEM", "NO_START_LINE", "no start line: no certificate found in " + role
+        + " " + source + "; expected a '-----BEGIN CERTIFICATE-----' block");
+  }
+
+  /**
    * Reads a CA bundle, like Python's {@code SSLContext.load_verify_locations(cafile=...)}
    * (OpenSSL's {@code X509_load_cert_crl_file}).
    *
