@@ -16,8 +16,11 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Python's {@code ssl.SSLContext} in Java: TLS settings from PEM files, CA bundles and
@@ -399,6 +402,39 @@ public final class SslContext {
       built = ConfiguredSslContext.create(settings());
     }
     return built;
+  }
+
+  /**
+   * This context's trust decision as a standard trust manager, for JSSE users that take one:
+   * OkHttp's {@code sslSocketFactory(factory, trustManager)}, Netty's {@code
+   * SslContextBuilder.trustManager(...)}, {@code SSLContext.init}. A Java addition; Python has
+   * none.
+   *
+   * <p>It verifies the peer's chain as this context does: against the CAs loaded with {@link
+   * #loadVerifyLocations} or {@link #loadDefaultCerts}, with the {@link #verifyFlags()} (CRLs,
+   * strict, partial chains) and the cipher string's security level, failing with OpenSSL's
+   * verify codes. As a client with {@link VerifyMode#CERT_NONE} it accepts <b>any</b> server
+   * certificate. The server's host name is checked when the socket or engine has an endpoint
+   * identification algorithm set, as HttpsURLConnection, OkHttp and Netty's clients set it
+   * ({@link #checkHostname()} is applied by this context's own sockets, which set it). Whether a
+   * server asks for a client certificate is the socket's setting ({@code setNeedClientAuth}),
+   * not the trust manager's; a client certificate that is sent is always verified.
+   *
+   * <p>A snapshot: later changes to this context need a new trust manager.
+   */
+  public synchronized X509ExtendedTrustManager trustManager() {
+    return (X509ExtendedTrustManager) ConfiguredSslContext.trustManagers(settings())[0];
+  }
+
+  /**
+   * The identity loaded with {@link #loadCertChain} as a standard key manager, for JSSE users
+   * that take one (Netty's {@code SslContextBuilder.keyManager(...)}, {@code SSLContext.init});
+   * null when no identity is loaded. A Java addition; Python has none. Like OpenSSL, it offers
+   * the certificate whenever its key type fits, whatever CA names the peer listed. A snapshot.
+   */
+  public synchronized X509ExtendedKeyManager keyManager() {
+    KeyManager[] managers = ConfiguredSslContext.keyManagers(settings());
+    return managers.length == 0 ? null : (X509ExtendedKeyManager) managers[0];
   }
 
   /**

@@ -20,7 +20,9 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  * (signature key types), {@code EC}, {@code DSA}, and for TLS 1.2 servers the JSSE auth types
  * ({@code ECDHE_RSA}, {@code ECDHE_ECDSA}, {@code DHE_RSA}, {@code DHE_DSS}, and one for RSA key
  * exchange). The JDK's key objects name EdDSA keys "EdDSA", which BCJSSE's own key manager does
- * not match, so PemTLS matches on the certificate's SubjectPublicKeyInfo instead.
+ * not match, so PemTLS matches on the certificate's SubjectPublicKeyInfo instead. The same key
+ * manager also serves SunJSSE ({@code SslContext.keyManager()}), which asks for {@code RSA},
+ * {@code RSASSA-PSS}, {@code EC} and {@code EdDSA}.
  */
 final class KeyTypes {
   private KeyTypes() {}
@@ -68,7 +70,8 @@ final class KeyTypes {
     switch (kind.family) {
       case "Ed25519":
       case "Ed448":
-        return keyType.equalsIgnoreCase(kind.family);
+        // SunJSSE asks for "EdDSA" when PemTLS's key manager is handed to it.
+        return keyType.equalsIgnoreCase(kind.family) || t.equals("EDDSA");
       case "RSASSA-PSS":
         return t.equals("RSASSA-PSS");
       case "DSA":
