@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.cli.DemoPki;
+import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.trust.TestCrls;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.pemtls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.pemtls.cli.Json;
+import dev.pemtls.internal.x509.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.cli.DemoPki.Spec;
-import dev.pemtls.cli.Json;
+import dev.pemtls.internal.demo.DemoPki.Spec;
+import dev.pemtls.internal.x509.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.pemtls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.pemtls.cli.DemoPki;
+import dev.pemtls.internal.demo.DemoPki;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.pemtls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pemtls.cli.Json;
+import dev.pemtls.internal.x509.Json;
 import dev.pemtls.internal.x509.CertificateDict;
 import java.io.IOException;
 import java.io.InputStream;

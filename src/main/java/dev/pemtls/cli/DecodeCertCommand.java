@@ -1,5 +1,6 @@
 package dev.pemtls.cli;
 
+import dev.pemtls.internal.x509.Json;
 import dev.pemtls.SslError;
 import dev.pemtls.internal.x509.CertificateDict;
 import dev.pemtls.internal.pem.PemFiles;

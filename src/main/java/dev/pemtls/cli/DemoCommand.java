@@ -1,5 +1,7 @@
 package dev.pemtls.cli;
 
+import dev.pemtls.internal.x509.Json;
+import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.CipherInfo;
 import dev.pemtls.Protocol;
 import dev.pemtls.Ssl;

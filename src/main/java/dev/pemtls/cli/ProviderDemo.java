@@ -1,12 +1,14 @@
 package dev.pemtls.cli;
 
+import dev.pemtls.internal.x509.Json;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
 import dev.pemtls.VerifyMode;
-import dev.pemtls.cli.DemoPki.DemoFiles;
+import dev.pemtls.internal.demo.DemoPki;
+import dev.pemtls.internal.demo.DemoPki.DemoFiles;
 import dev.pemtls.provider.SecurityFile;
 import dev.pemtls.internal.x509.CertificateDict;
 import java.io.BufferedReader;
@@ -37,7 +39,7 @@ import javax.net.ssl.SSLSession;
  * config file. The child prints the provider that answered, the negotiated suite, and both
  * peers' certificates as Python's {@code getpeercert()} dictionaries.
  */
-public final class ProviderDemo {
+final class ProviderDemo {
   private ProviderDemo() {}
 
   /** Runs the demo; returns the exit status (the child's). */

@@ -1,5 +1,6 @@
 package dev.pemtls.cli;
 
+import dev.pemtls.internal.x509.Json;
 import dev.pemtls.Protocol;
 import dev.pemtls.Ssl;
 import dev.pemtls.SslContext;

@@ -41,7 +41,7 @@ import java.util.Properties;
  * <p>Relative paths in the file are resolved against the file's folder; relative paths in
  * system properties against the working directory.
  */
-public final class Config {
+final class Config {
   /** Every key the file may hold. */
   public static final List<String> KEYS = List.of("certfile", "keyfile", "cafile", "capath",
       "ciphers", "ciphersuites", "verify_mode", "check_hostname", "minimum_version",

@@ -1,5 +1,6 @@
 package dev.pemtls.cli;
 
+import dev.pemtls.internal.demo.DemoPki;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

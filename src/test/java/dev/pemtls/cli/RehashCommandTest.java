@@ -3,8 +3,9 @@ package dev.pemtls.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pemtls.internal.ciphers.OpenSslBinary;
-import dev.pemtls.cli.DemoPki.Issued;
-import dev.pemtls.cli.DemoPki.Spec;
+import dev.pemtls.internal.demo.DemoPki;
+import dev.pemtls.internal.demo.DemoPki.Issued;
+import dev.pemtls.internal.demo.DemoPki.Spec;
 import dev.pemtls.internal.trust.SubjectHash;
 import dev.pemtls.internal.trust.TestCrls;
 import java.io.ByteArrayOutputStream;

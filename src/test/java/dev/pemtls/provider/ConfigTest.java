@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.VerifyMode;
-import dev.pemtls.cli.DemoPki;
-import dev.pemtls.cli.DemoPki.DemoFiles;
+import dev.pemtls.internal.demo.DemoPki;
+import dev.pemtls.internal.demo.DemoPki.DemoFiles;
 import dev.pemtls.internal.jsse.Settings;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import dev.pemtls.SslContext;
 import dev.pemtls.SslError;
 import dev.pemtls.TlsVersion;
 import dev.pemtls.VerifyMode;
-import dev.pemtls.cli.Json;
+import dev.pemtls.internal.x509.Json;
 import dev.pemtls.internal.x509.CertificateDict;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -3,18 +3,18 @@ package dev.pemtls.providertests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.cli.ProviderDemo;
+import dev.pemtls.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The provider demo: unchanged HttpsURLConnection code does mutual TLS in a child JVM. */
+/** {@code pemtls demo}, the provider story: unchanged HttpsURLConnection code does mutual TLS in a child JVM. */
 class DemoIT {
   @Test
   void demo_childAnsweredByPemTlsWithBothCertificateDicts() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int status = ProviderDemo.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+    int status = Main.run(new String[] {"demo"}, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     String text = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, status, text);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pemtls.VerifyFlags;
-import dev.pemtls.cli.DemoPki;
-import dev.pemtls.cli.DemoPki.Issued;
-import dev.pemtls.cli.DemoPki.Spec;
+import dev.pemtls.internal.demo.DemoPki;
+import dev.pemtls.internal.demo.DemoPki.Issued;
+import dev.pemtls.internal.demo.DemoPki.Spec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;

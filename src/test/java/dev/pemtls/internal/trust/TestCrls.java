@@ -1,6 +1,6 @@
 package dev.pemtls.internal.trust;
 
-import dev.pemtls.cli.DemoPki.Issued;
+import dev.pemtls.internal.demo.DemoPki.Issued;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;

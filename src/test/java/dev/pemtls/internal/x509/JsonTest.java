@@ -1,4 +1,4 @@
-package dev.pemtls.cli;
+package dev.pemtls.internal.x509;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

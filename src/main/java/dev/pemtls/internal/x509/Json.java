@@ -1,4 +1,4 @@
-package dev.pemtls.cli;
+package dev.pemtls.internal.x509;
 
 import java.util.Iterator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.pemtls.cli;
+package dev.pemtls.internal.demo;
 
 import dev.pemtls.internal.pem.PemWriter;
 import java.io.IOException;
@@ -34,7 +34,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Throwaway certificates for {@code pemtls demo} and for tests: a CA, a server and a client,
+ * Throwaway certificates for {@code pemtls demo} and the test suites (the project's test PKI, as
+ * okhttp's HeldCertificate; internal, so not API): a CA, a server and a client,
  * written as the PEM files people get from OpenSSL or cert-manager. Never for production: the
  * keys are written unencrypted.
  */
