@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * strings: every suite PemTLS lists is in Python's list, in the same relative order, with an
  * identical dictionary.
  */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class GetCiphersPythonTest {
   private static final List<String> STRINGS = List.of(
       SslContext.PYTHON_DEFAULT_CIPHERS,

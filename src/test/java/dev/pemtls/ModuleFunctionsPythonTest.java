@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The pure module functions against CPython (python3 on the PATH) for the same inputs: one
  * Python process per test, over the whole table.
  */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class ModuleFunctionsPythonTest {
   @TempDir Path dir;
 

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Mutual TLS with CPython's ssl module as the peer, in both directions: each side's getpeercert()
  * and cipher() must equal what Python reports on the same connection.
  */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class PythonPeerTest {
   @TempDir static Path dir;
   static TestPki pki;

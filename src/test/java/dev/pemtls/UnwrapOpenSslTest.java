@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * unwrap the TCP connection must be open and hold no TLS bytes: the next read sees the peer's
  * plain TCP close (-1), not a leftover record.
  */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class UnwrapOpenSslTest {
   @TempDir static Path dir;
   static TestPki pki;

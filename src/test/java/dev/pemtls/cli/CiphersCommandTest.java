@@ -11,8 +11,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class CiphersCommandTest {
   private record Run(int exit, String out, String err) {}
 

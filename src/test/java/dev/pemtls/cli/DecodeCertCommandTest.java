@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code pemtls decode-cert} prints Python's dictionary per file and reports bad files. */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class DecodeCertCommandTest {
   @TempDir static Path dir;
   private static Path pemA;

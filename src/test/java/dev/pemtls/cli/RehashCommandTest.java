@@ -22,11 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code pemtls rehash} and {@code subject-hash} against {@code openssl rehash / x509}. */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class RehashCommandTest {
   @TempDir Path tmp;
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * what openssl's own client, configured with the same string, negotiates with it; and sslscan
  * finds a PemTLS server accepting exactly the suites its string selects, in its order.
  */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class CipherStringInteropTest {
   @TempDir static Path dir;
   static InteropPki rsa;

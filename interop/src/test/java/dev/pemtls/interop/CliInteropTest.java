@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The debugging tools: {@code pemtls s_client} and {@code pemtls s_server} against openssl's. */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class CliInteropTest {
   @TempDir static Path dir;
   static InteropPki pki;

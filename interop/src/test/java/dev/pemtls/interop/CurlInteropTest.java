@@ -8,6 +8,7 @@ import dev.pemtls.VerifyMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** curl (OpenSSL backend) against a PemTLS HTTPS server: --cacert, --cert, --key, --pass. */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class CurlInteropTest {
   @TempDir static Path dir;
   static InteropPki rsa;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code openssl s_client} against a PemTLS server (SslContext.wrapSocket, server side). */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class OpenSslClientInteropTest {
   @TempDir static Path dir;
   static final Map<String, InteropPki> PKI = new TreeMap<>();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** A PemTLS client (SslContext.wrapSocket) against {@code openssl s_server}. */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class OpenSslServerInteropTest {
   @TempDir static Path dir;
   static final Map<String, InteropPki> PKI = new TreeMap<>();

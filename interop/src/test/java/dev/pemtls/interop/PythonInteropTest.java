@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * CPython's ssl module against PemTLS in both directions: getpeercert() and cipher() equal value
  * for value on the same connection; ragged EOF and close_notify as Python's servers produce them.
  */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class PythonInteropTest {
   @TempDir static Path dir;
   static final Map<String, InteropPki> PKI = new TreeMap<>();

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A CPython ssl server as the peer: capath trust and a cipher string narrowing the suites. */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class PythonPeerIT {
   @TempDir Path dir;
 

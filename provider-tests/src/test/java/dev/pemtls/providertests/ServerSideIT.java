@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (SSLEngine) and SSLServerSocketFactory.getDefault(), with CPython clients with and without a
  * client certificate, for each verify mode.
  */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class ServerSideIT {
   @TempDir static Path dir;
   static Pki pki;

@@ -12,8 +12,10 @@ import java.util.TreeSet;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class CipherTableTest {
   private final CipherTable table = CipherTable.get();
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * and requires the same outcome: both fail, or the same suites in the same order, both in full
  * and cut to what BCJSSE negotiates, and the same {@code -s} (security level) view.
  */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class OpenSslCorpusTest {
   private static List<String> corpus;
   private static Set<String> binaryKnows;

@@ -14,12 +14,14 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** load_verify_locations(cafile=...) and cadata, as OpenSSL's X509_load_cert_crl_file reads. */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class CaFileTest {
   @TempDir static Path dir;
   @TempDir Path tmp;

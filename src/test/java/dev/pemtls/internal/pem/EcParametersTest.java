@@ -14,10 +14,12 @@ import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A SEC1 key that omits its curve takes it from the EC PARAMETERS block before it. */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class EcParametersTest {
   @TempDir Path dir;
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every private key form users get from the openssl command line loads, becomes a JDK-native key
  * and signs with the JDK's Signature. Keys are generated once for the class.
  */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class KeyFormsTest {
   static final String PASSWORD = "s3cret-pass";
 

@@ -23,12 +23,14 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** load_cert_chain behaviour: where the key is, chain order, and every failure's message. */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class LoadIdentityTest {
   @TempDir static Path dir;
   @TempDir Path tmp;

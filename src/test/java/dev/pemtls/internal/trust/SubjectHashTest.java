@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Subject hashes compared with {@code openssl x509 -subject_hash / -subject_hash_old}. */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class SubjectHashTest {
   static final String CN = "2.5.4.3";
   static final String O = "2.5.4.10";

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Certificates built field by field decode exactly as CPython 3.11 decodes them (same JSON text),
  * and fail where CPython raises. CPython runs once for all of them.
  */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class CertificateDictPythonTest {
   @TempDir static Path dir;
 

@@ -12,10 +12,12 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Every CA certificate the system trusts decodes exactly as CPython decodes it. */
+@Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class SystemCertsPythonTest {
   private static final Path CERTS = Path.of("/etc/ssl/certs");
 
