@@ -69,13 +69,35 @@ public final class PemTlsProvider extends Provider {
   @Override
   public Provider configure(String configArg) {
     try {
-      return new PemTlsProvider(Configured.build(Config.load(configArg, System.getProperties())),
-          null);
+      return new PemTlsProvider(build(configArg), null);
     } catch (ProviderException e) {
       if (FAILED_BEFORE.putIfAbsent(String.valueOf(configArg), Boolean.TRUE) == null) {
         throw e;
       }
       return new PemTlsProvider(null, e);
+    }
+  }
+
+  /** A provider whose every service throws {@code failure}: TLS is off, nothing falls back. */
+  static PemTlsProvider closed(ProviderException failure) {
+    return new PemTlsProvider(null, failure);
+  }
+
+  /**
+   * The config named by {@code argument}, loaded. Anything else that goes wrong (an invalid path,
+   * a bug, a missing class) becomes a ProviderException too: the JDK silently drops a provider
+   * whose setup throws anything else, and the JVM would then run on SunJSSE.
+   */
+  static Configured build(String argument) {
+    try {
+      return Configured.build(Config.load(argument, System.getProperties()));
+    } catch (ProviderException e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      throw new ProviderException("PemTLS: cannot load the configuration "
+          + (argument == null || argument.isBlank() ? "(no provider argument)" : "'"
+              + argument.strip() + "'") + ": " + e + "; TLS stays off in this JVM until it is "
+          + "fixed", e);
     }
   }
 
@@ -86,7 +108,7 @@ public final class PemTlsProvider extends Provider {
     }
     if (configured == null) {
       try {
-        configured = Configured.build(Config.load(null, System.getProperties()));
+        configured = build(null);
       } catch (ProviderException e) {
         failure = e;
         throw e;
@@ -95,12 +117,21 @@ public final class PemTlsProvider extends Provider {
     return configured;
   }
 
-  /** The services, Conscrypt-style: one line each, aliases beside them. */
+  /**
+   * The services, Conscrypt-style: one line each, aliases beside them. Every name SunJSSE offers
+   * for TLS is here, so a provider list without SunJSSE (the shipped pemtls.security, the agent)
+   * serves every look-up; versions the config does not enable ({@code TLSv1}, {@code TLSv1.1}
+   * under the default minimum_version) fail clearly at {@code init}. DTLS is not offered.
+   */
   private void register() {
     service("SSLContext", "Default", List.of(),
         c -> new SslContextService(c, true, null));
     service("SSLContext", "TLS", List.of("SSL", "SSLv23"),
         c -> new SslContextService(c, false, null));
+    service("SSLContext", "TLSv1", List.of("SSLv3"),
+        c -> new SslContextService(c, false, TlsVersion.TLSv1));
+    service("SSLContext", "TLSv1.1", List.of(),
+        c -> new SslContextService(c, false, TlsVersion.TLSv1_1));
     service("SSLContext", "TLSv1.2", List.of(),
         c -> new SslContextService(c, false, TlsVersion.TLSv1_2));
     service("SSLContext", "TLSv1.3", List.of(),

@@ -86,6 +86,23 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /**
+   * A security file that lists PemTLS first and then the JDK's whole list, SunJSSE included (as
+   * a user who keeps SunJSSE writes it): for tests that show PemTLS itself never lets SunJSSE
+   * answer, which the shipped file (without SunJSSE) cannot show.
+   */
+  static Path securityFileKeepingSunJsse(Path dir, Object conf) throws IOException {
+    StringBuilder text = new StringBuilder("security.provider.1=PemTLS " + conf + "\n");
+    int n = 2;
+    for (String line : Files.readAllLines(javaHome().resolve("conf/security/java.security"))) {
+      if (line.startsWith("security.provider.")) {
+        text.append("security.provider.").append(n++).append('=')
+            .append(line.substring(line.indexOf('=') + 1)).append('\n');
+      }
+    }
+    return Files.writeString(Files.createTempFile(dir, "java", ".security"), text);
+  }
+
+  /**
    * For {@code -Djava.security.properties==FILE} (two '='), which replaces java.security: the
    * JDK's own file with its provider list swapped for the example's, as a user would write it.
    */
@@ -112,6 +129,23 @@ final class ChildJvm implements AutoCloseable {
     cmd.add(ChildMain.class.getName());
     cmd.addAll(List.of(ops));
     return new ChildJvm(new ProcessBuilder(cmd).start());
+  }
+
+  /**
+   * Runs {@code java ARGS} to its end, with {@code env} added to the environment, for children
+   * that are not {@link ChildMain} (e.g. {@code -javaagent:... -jar app.jar}).
+   */
+  static ChildJvm runJava(List<String> args, java.util.Map<String, String> env)
+      throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaHome().resolve("bin").resolve("java").toString());
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(env);
+    ChildJvm child = new ChildJvm(pb.start());
+    child.finish();
+    return child;
   }
 
   /** Runs a child to its end and returns its stdout lines. */
