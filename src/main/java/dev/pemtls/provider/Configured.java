@@ -45,12 +45,23 @@ final class Configured {
   }
 
   static Configured build(Config config, Map<String, String> env) {
+    return build(config, env, config.reloadInterval());
+  }
+
+  /** Loads the config as {@link #build} does but watches no file, for config-check's report. */
+  static Configured once(Config config) {
+    return build(config, System.getenv(), java.time.Duration.ZERO);
+  }
+
+  private static Configured build(Config config, Map<String, String> env,
+      java.time.Duration reloadInterval) {
     SslContext ctx;
     try {
       ctx = new SslContext(Protocol.TLS); // both sides, like the provider
     } catch (SslError e) {
       throw new IllegalStateException(e);
     }
+    ctx.setReloadInterval(reloadInterval);
     VerifyMode client = clientVerifyMode(config);
     ctx.setVerifyMode(client);
     Boolean check = config.checkHostname();

@@ -52,16 +52,22 @@ public final class ConfiguredSslContext extends SSLContext {
     }
   }
 
-  /** The key manager presenting the settings' identity; none when no identity is loaded. */
+  /**
+   * The key manager presenting the settings' identity; none when no identity is loaded. It
+   * follows the live identity: each handshake presents the one current at its start.
+   */
   public static KeyManager[] keyManagers(Settings settings) {
     return settings.hasIdentity()
-        ? new KeyManager[] {new IdentityKeyManager(settings.identity())}
+        ? new KeyManager[] {new IdentityKeyManager(settings.liveIdentity())}
         : new KeyManager[0];
   }
 
-  /** The trust manager applying the settings' trust store and client-side verify mode. */
+  /**
+   * The trust manager applying the settings' trust store and client-side verify mode; it follows
+   * the live trust store as the key manager follows the identity.
+   */
   public static TrustManager[] trustManagers(Settings settings) {
-    return new TrustManager[] {new PemTrustManager(settings.trust(), settings.verifyMode(),
+    return new TrustManager[] {new PemTrustManager(settings.liveTrust(), settings.verifyMode(),
         settings.verifyFlags(), settings.securityLevel())};
   }
 
