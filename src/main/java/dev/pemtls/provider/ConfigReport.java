@@ -71,7 +71,8 @@ public final class ConfigReport {
     if (days < 0) {
       out.add("  ERROR: the certificate has EXPIRED; peers will refuse it");
     } else if (days < 14) {
-      out.add("  WARNING: the certificate expires in " + days + " days; renew it");
+      out.add("  WARNING: the certificate expires in " + Served.timeLeft(leaf, now)
+          + "; renew it");
     }
     Duration interval = config.reloadInterval();
     out.add("  reload: " + (interval.isZero() ? "off (reload_interval=0): the files are read "

@@ -61,7 +61,7 @@ final class ExpirySignals {
     }
     lastWarning = now;
     LOG.log(Level.WARNING, "PemTLS: " + who + " expires at " + notAfter + ", in "
-        + Served.daysToExpiry(leaf, now) + " days; renew it (with reloading on, replacing the "
+        + Served.timeLeft(leaf, now) + "; renew it (with reloading on, replacing the "
         + "files is enough)");
     return Level.WARNING;
   }

@@ -114,7 +114,8 @@ final class IdentityStatus implements DynamicMBean {
   void register() {
     try {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-      String base = DOMAIN + ":type=Identity,certfile=" + ObjectName.quote(String.valueOf(certfile));
+      String base = DOMAIN + ":type=Identity,certfile="
+          + ObjectName.quote(String.valueOf(certfile));
       for (int n = 1; name == null; n++) {
         ObjectName candidate = new ObjectName(n == 1 ? base : base + ",instance=" + n);
         if (!server.isRegistered(candidate)) {

@@ -30,13 +30,21 @@ public final class Served {
         86_400L);
   }
 
+  /** "N days", "1 day" or "less than a day" until notAfter; "EXPIRED" after it. */
+  public static String timeLeft(X509Certificate cert, Instant now) {
+    long days = daysToExpiry(cert, now);
+    return days < 0 ? "EXPIRED" : days == 0 ? "less than a day" : days == 1 ? "1 day"
+        : days + " days";
+  }
+
   /** "serial S, subject CN=..., notBefore ..., notAfter ... (N days left)". */
   public static String describe(Identity identity, Instant now) {
     X509Certificate leaf = identity.leaf();
-    long days = daysToExpiry(leaf, now);
+    String left = timeLeft(leaf, now);
     return "serial " + serial(leaf) + ", subject " + leaf.getSubjectX500Principal().getName()
         + ", notBefore " + leaf.getNotBefore().toInstant() + ", notAfter "
-        + leaf.getNotAfter().toInstant() + (days < 0 ? " (EXPIRED)" : " (" + days + " days left)");
+        + leaf.getNotAfter().toInstant() + " (" + left
+        + (left.equals("EXPIRED") ? ")" : " left)");
   }
 
   /** The files, each with what a symbolic link in its path resolves to. */
