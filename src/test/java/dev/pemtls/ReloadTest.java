@@ -144,6 +144,46 @@ class ReloadTest {
     }
   }
 
+  @Test
+  void sessionFromARemovedCa_isNotResumedAfterTheRotation() throws Exception {
+    RotatingFiles files = new RotatingFiles(dir);
+    Issued caA = new Spec("Client CA A").ca().issue();
+    Path clientCas = DemoPki.write(dir.resolve("client-cas.pem"), DemoPki.pem(caA.certificate()));
+    SslContext server = reloadingServer(files);
+    server.loadVerifyLocations(clientCas, null, null);
+    server.setVerifyMode(VerifyMode.CERT_REQUIRED);
+    SslContext fromA = clientOf(files, caA, "client A");
+    fromA.setMaximumVersion(TlsVersion.TLSv1_2); // session-ID resumption
+    try (AcceptLoop loop = new AcceptLoop(listener(), s -> {
+      try (SSLSocket tls = server.wrapSocket(s, true, null)) {
+        tls.getOutputStream().write('1');
+        tls.getOutputStream().flush();
+      }
+    })) {
+      byte[] first = sessionId(fromA, loop.port());
+      byte[] again = sessionId(fromA, loop.port());
+      assertTrue(java.util.Arrays.equals(first, again), "resumed before the rotation");
+
+      Issued caB = new Spec("Client CA B").ca().issue();
+      Path tmp = dir.resolve(".client-cas.tmp");
+      Files.writeString(tmp, DemoPki.pem(caB.certificate()));
+      Files.move(tmp, clientCas, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+      Thread.sleep(INTERVAL.plusMillis(500).toMillis());
+      assertEquals(null, sessionId(fromA, loop.port()), "client A's session is not resumed");
+    }
+  }
+
+  /** The session's id if the server took the client (its byte arrived), else null. */
+  private static byte[] sessionId(SslContext client, int port) {
+    try (SSLSocket tls = client.wrapSocket(new Socket(InetAddress.getByName("127.0.0.1"), port),
+        false, "localhost")) {
+      return tls.getInputStream().read() == '1' ? tls.getSession().getId() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   private SslContext clientOf(RotatingFiles files, Issued ca, String name) throws Exception {
     Issued c = new Spec(name).issuer(ca).extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).issue();
     Path cert = DemoPki.write(dir.resolve(name.replace(' ', '-') + ".pem"),

@@ -46,7 +46,14 @@ public final class ConfiguredSslContext extends SSLContext {
     try {
       SSLContext bc = SSLContext.getInstance("TLS", Tls.jsseProvider());
       bc.init(km, tm, random != null ? random : new SecureRandom());
-      return new ConfiguredSslContext(new Spi(bc, new SocketConfigurer(settings)), "TLS");
+      Spi spi = new Spi(bc, new SocketConfigurer(settings));
+      // A reload must reach resumed sessions too: one made under a CA since removed, or with
+      // the previous certificate, is never resumed after the change.
+      settings.liveTrust().onChange(spi.forgetSessions);
+      if (settings.liveIdentity() != null) {
+        settings.liveIdentity().onChange(spi.forgetSessions);
+      }
+      return new ConfiguredSslContext(spi, "TLS");
     } catch (NoSuchAlgorithmException | KeyManagementException e) {
       throw new IllegalStateException("BCJSSE cannot create a TLS context: " + e, e);
     }
@@ -83,10 +90,28 @@ public final class ConfiguredSslContext extends SSLContext {
   private static final class Spi extends SSLContextSpi {
     private final SSLContext bc;
     private final SocketConfigurer configurer;
+    /** Held here so that the live values' weak registration lasts as long as this context. */
+    final Runnable forgetSessions;
 
     Spi(SSLContext bc, SocketConfigurer configurer) {
       this.bc = bc;
       this.configurer = configurer;
+      this.forgetSessions = () -> {
+        invalidateAll(bc.getServerSessionContext());
+        invalidateAll(bc.getClientSessionContext());
+      };
+    }
+
+    private static void invalidateAll(SSLSessionContext sessions) {
+      if (sessions == null) {
+        return;
+      }
+      for (java.util.Enumeration<byte[]> ids = sessions.getIds(); ids.hasMoreElements(); ) {
+        javax.net.ssl.SSLSession s = sessions.getSession(ids.nextElement());
+        if (s != null) {
+          s.invalidate();
+        }
+      }
     }
 
     @Override
