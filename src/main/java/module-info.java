@@ -10,6 +10,8 @@
  */
 module dev.pemtls {
   requires java.logging;
+  requires java.management; // the dev.pemtls:type=Identity bean of hot reload
+  requires static java.instrument; // PemTlsAgent: present whenever a java agent runs
   requires jdk.httpserver; // the demo's HTTPS server
   requires org.bouncycastle.provider;
   requires org.bouncycastle.pkix;

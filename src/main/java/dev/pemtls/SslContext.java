@@ -7,11 +7,11 @@ import dev.pemtls.internal.jsse.Settings;
 import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.internal.pem.PemFiles;
 import dev.pemtls.internal.trust.OpenSslDefaultPaths;
-import dev.pemtls.internal.trust.TrustStore;
 import dev.pemtls.internal.trust.VerifyLocations;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +52,7 @@ public final class SslContext {
   private final Protocol protocol;
   private VerifyMode verifyMode;
   private boolean checkHostname;
-  private Identity identity;
-  private TrustStore trust = TrustStore.empty();
+  private final ContextMaterial material = new ContextMaterial(); // identity and trust
   private CipherConfig ciphers;
   private TlsVersion minimumVersion = TlsVersion.TLSv1_2;
   private TlsVersion maximumVersion = TlsVersion.MAXIMUM_SUPPORTED;
@@ -137,10 +136,18 @@ public final class SslContext {
    */
   public void loadCertChain(Path certfile, Path keyfile, char[] password) throws SslError {
     char[] copy = password == null ? null : password.clone();
+    boolean keep = false;
     try {
-      loadCertChain(certfile, keyfile, copy == null ? null : () -> copy.clone());
+      PasswordCallback cb = copy == null ? null : () -> copy.clone();
+      synchronized (this) {
+        keep = cb != null && !material.reloadInterval().isZero();
+      }
+      load(certfile, keyfile, cb, keep ? cb : ContextMaterial.NOT_KEPT);
+    } catch (SslError | RuntimeException e) {
+      keep = false;
+      throw e;
     } finally {
-      if (copy != null) {
+      if (copy != null && !keep) {
         java.util.Arrays.fill(copy, '\0');
       }
     }
@@ -149,18 +156,24 @@ public final class SslContext {
   /**
    * Python's {@code load_cert_chain(certfile, keyfile=None, password=None)}: the PEM chain (leaf
    * first) in {@code certfile}, the private key in {@code keyfile} or, when null, in {@code
-   * certfile}. {@code password} is called only for an encrypted key. The key is checked against
-   * the certificate now, as OpenSSL does. On failure nothing changes.
+   * certfile}. {@code password} is called only for an encrypted key (and again on each reload,
+   * see {@link #setReloadInterval}). The key is checked against the certificate now, as OpenSSL
+   * does. On failure nothing changes.
    *
    * @throws SslError naming the file: unreadable, no certificate, no key, wrong password, key
    *     values mismatch, unsupported key type
    */
   public void loadCertChain(Path certfile, Path keyfile, PasswordCallback password)
       throws SslError {
+    load(certfile, keyfile, password, password);
+  }
+
+  private void load(Path certfile, Path keyfile, PasswordCallback password,
+      PasswordCallback forReload) throws SslError {
     Objects.requireNonNull(certfile, "certfile");
     Identity loaded = PemFiles.loadIdentity(certfile, keyfile, password);
     synchronized (this) {
-      identity = loaded;
+      material.identity(loaded, certfile, keyfile, forReload);
       built = null;
     }
   }
@@ -186,7 +199,12 @@ public final class SslContext {
     if (cafile == null && capath == null && cadata == null) {
       throw new IllegalArgumentException("cafile, capath and cadata cannot be all omitted");
     }
-    addTrusted(VerifyLocations.load(cafile, capath, cadata));
+    VerifyLocations fromFile = cafile == null ? null : VerifyLocations.load(cafile, null, null);
+    VerifyLocations rest = VerifyLocations.load(null, capath, cadata);
+    synchronized (this) {
+      material.addTrusted(cafile, fromFile, rest);
+      built = null;
+    }
   }
 
   /** Python's {@code load_verify_locations(cadata=...)} with DER bytes (one or more certs). */
@@ -196,7 +214,7 @@ public final class SslContext {
   }
 
   private synchronized void addTrusted(VerifyLocations locations) {
-    trust = locations.addTo(trust);
+    material.addTrusted(null, null, locations);
     built = null;
   }
 
@@ -225,7 +243,7 @@ public final class SslContext {
    * those of cafiles and cadata; a capath's are not listed, as in Python.
    */
   public synchronized List<X509Certificate> caCertificates() {
-    return trust.certificates();
+    return material.trust().get().certificates();
   }
 
   // --- ciphers ---
@@ -375,6 +393,46 @@ public final class SslContext {
     built = null;
   }
 
+  // --- reloading (a PemTLS extension) ---
+
+  /**
+   * How often PemTLS checks the files this context loaded for new versions: a <b>PemTLS
+   * extension</b>, Python reads its files once. Default: zero, never (as Python).
+   *
+   * @see #setReloadInterval
+   */
+  public synchronized Duration reloadInterval() {
+    return material.reloadInterval();
+  }
+
+  /**
+   * Turns on hot reload, a <b>PemTLS extension</b> (Python has no such setting): every {@code
+   * interval} a daemon thread checks the metadata of the certfile and keyfile of {@link
+   * #loadCertChain} and of the cafiles of {@link #loadVerifyLocations}; when they changed, it
+   * loads them completely and checks them (the chain parses, the key matches the certificate, the
+   * bundle parses) before swapping them in. Handshakes that start afterwards use the new
+   * material, also on sockets, server sockets and {@link #sslContext()} contexts made before the
+   * change; open connections keep theirs. A version that fails to load (half written, a
+   * certificate whose key has not arrived) keeps the previous one, with one SEVERE log line naming
+   * the file. A capath is looked up lazily and is always current. Applies to files loaded before
+   * and after this call. With reloading on, an encrypted key's password passed as {@code char[]}
+   * is kept in memory to decrypt new versions; a {@link PasswordCallback} is asked again instead.
+   * The live certificate is also logged (INFO per change, WARNING within 14 days of expiry,
+   * SEVERE once expired) and shown as the JMX bean {@code dev.pemtls:type=Identity}.
+   *
+   * @param interval how often to check; {@link Duration#ZERO} (the default) turns reloading off
+   * @throws IllegalArgumentException for a negative interval
+   */
+  public synchronized void setReloadInterval(Duration interval) {
+    Objects.requireNonNull(interval, "interval");
+    if (interval.isNegative()) {
+      throw new IllegalArgumentException("reload interval must be zero (off) or positive, not "
+          + interval);
+    }
+    material.reloadInterval(interval);
+    built = null;
+  }
+
   // --- snapshots and sockets ---
 
   static {
@@ -386,7 +444,7 @@ public final class SslContext {
    * read it through {@link ContextSettings}.
    */
   synchronized Settings settings() {
-    return new Settings(protocol, verifyMode, checkHostname, identity, trust,
+    return new Settings(protocol, verifyMode, checkHostname, material.identity(), material.trust(),
         TlsVersion.jsseRange(minimumVersion, maximumVersion), ciphers.jsseSuites(), alpn,
         verifyFlags, ciphers.securityLevel());
   }
@@ -472,7 +530,7 @@ public final class SslContext {
   @Override
   public synchronized String toString() {
     return "SslContext[" + protocol.pythonName() + ", " + verifyMode + ", check_hostname="
-        + checkHostname + ", identity=" + (identity == null ? "none" : identity) + ", "
-        + trust + "]";
+        + checkHostname + ", identity=" + (material.identity() == null ? "none"
+            : material.identity().get()) + ", " + material.trust().get() + "]";
   }
 }

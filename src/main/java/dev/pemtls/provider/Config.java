@@ -37,6 +37,8 @@ import java.util.Properties;
  *   <li>{@code minimum_version}, {@code maximum_version}: TLSv1, TLSv1.1, TLSv1.2, TLSv1.3,
  *       MINIMUM_SUPPORTED, MAXIMUM_SUPPORTED (Python's TLSv1_2 spelling works too). Default
  *       TLSv1.2 to TLSv1.3.
+ *   <li>{@code reload_interval}: seconds between checks of certfile, keyfile and cafile for new
+ *       versions (hot reload; a capath is always current); 0 turns reloading off. Default 5.
  * </ul>
  *
  * <p>Relative paths in the file are resolved against the file's folder; relative paths in
@@ -46,7 +48,10 @@ final class Config {
   /** Every key the file may hold. */
   public static final List<String> KEYS = List.of("certfile", "keyfile", "cafile", "capath",
       "ciphers", "ciphersuites", "verify_mode", "check_hostname", "minimum_version",
-      "maximum_version", "password_file", "password_env");
+      "maximum_version", "password_file", "password_env", "reload_interval");
+
+  /** {@code reload_interval}'s default, in seconds. */
+  static final int DEFAULT_RELOAD_SECONDS = 5;
 
   /** The system property naming the file when the provider got no argument. */
   public static final String FILE_PROPERTY = "pemtls.config";
@@ -171,6 +176,7 @@ final class Config {
     checkHostname();
     minimumVersion();
     maximumVersion();
+    reloadInterval();
     if (has("keyfile") && !has("certfile")) {
       throw error("keyfile", "keyfile is set but certfile is not; set certfile to the "
           + "certificate chain that goes with the key");
@@ -275,6 +281,24 @@ final class Config {
   /** {@code maximum_version}, or null when unset. */
   public TlsVersion maximumVersion() {
     return version("maximum_version");
+  }
+
+  /** {@code reload_interval}: default {@value #DEFAULT_RELOAD_SECONDS} s; zero means off. */
+  public java.time.Duration reloadInterval() {
+    String t = text("reload_interval");
+    if (t == null) {
+      return java.time.Duration.ofSeconds(DEFAULT_RELOAD_SECONDS);
+    }
+    try {
+      long s = Long.parseLong(t);
+      if (s >= 0 && s <= 86_400) {
+        return java.time.Duration.ofSeconds(s);
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error
+    }
+    throw error("reload_interval", "'" + t + "' is not a whole number of seconds from 0 to "
+        + "86400; use e.g. 5 (the default), or 0 to turn reloading off");
   }
 
   private TlsVersion version(String key) {

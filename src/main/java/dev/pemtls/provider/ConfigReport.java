@@ -1,10 +1,14 @@
 package dev.pemtls.provider;
 
 import dev.pemtls.VerifyMode;
+import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.internal.jsse.Settings;
+import dev.pemtls.internal.reload.Served;
 import java.nio.file.Path;
 import java.security.ProviderException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +25,7 @@ public final class ConfigReport {
    * @throws ProviderException the error the provider would throw, naming file, key and problem
    */
   public static List<String> check(Path file) {
-    Configured c = Configured.build(Config.load(file.toString(), System.getProperties()));
+    Configured c = Configured.once(Config.load(file.toString(), System.getProperties()));
     Config config = c.config();
     Settings s = c.settings();
     List<String> out = new ArrayList<>();
@@ -32,10 +36,7 @@ public final class ConfigReport {
               + config.origin(key) + ")"));
     }
     if (s.hasIdentity()) {
-      X509Certificate leaf = s.chain().get(0);
-      out.add("identity: " + leaf.getSubjectX500Principal().getName() + " (" + s.chain().size()
-          + " certificate(s), " + s.identity().keyAlgorithm() + " key, expires "
-          + leaf.getNotAfter().toInstant() + ")");
+      out.addAll(served(config, s.identity()));
     } else {
       out.add("identity: none (no certificate is presented)");
     }
@@ -49,6 +50,35 @@ public final class ConfigReport {
         + String.join(", ", s.cipherSuites()));
     out.add("OK: install with -javaagent:pemtls.jar=" + config.file() + ", or with a security "
         + "file from 'pemtls config-check --print-security " + config.file() + "'");
+    return out;
+  }
+
+  /** What would be served, from which files, when it expires, and how it is reloaded. */
+  private static List<String> served(Config config, Identity identity) {
+    X509Certificate leaf = identity.leaf();
+    Instant now = Instant.now();
+    List<String> out = new ArrayList<>();
+    out.add("identity: " + leaf.getSubjectX500Principal().getName() + " ("
+        + identity.chain().size() + " certificate(s), " + identity.keyAlgorithm()
+        + " key, expires " + leaf.getNotAfter().toInstant() + ")");
+    out.add("  serves: " + Served.describe(identity, now));
+    List<Path> files = new ArrayList<>(List.of(config.path("certfile")));
+    if (config.has("keyfile")) {
+      files.add(config.path("keyfile"));
+    }
+    out.add("  from: " + Served.files(files));
+    long days = Served.daysToExpiry(leaf, now);
+    if (days < 0) {
+      out.add("  ERROR: the certificate has EXPIRED; peers will refuse it");
+    } else if (days < 14) {
+      out.add("  WARNING: the certificate expires in " + Served.timeLeft(leaf, now)
+          + "; renew it");
+    }
+    Duration interval = config.reloadInterval();
+    out.add("  reload: " + (interval.isZero() ? "off (reload_interval=0): the files are read "
+        + "once, at start" : "the files are checked every " + interval.getSeconds() + " s "
+        + "(reload_interval); new versions serve new handshakes, JMX bean "
+        + "dev.pemtls:type=Identity"));
     return out;
   }
 

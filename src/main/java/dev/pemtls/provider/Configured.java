@@ -3,7 +3,7 @@ package dev.pemtls.provider;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import dev.pemtls.internal.identity.Identity;
+import dev.pemtls.internal.reload.Live;
 import dev.pemtls.internal.pem.PemFiles;
 import dev.pemtls.internal.jsse.ContextSettings;
 import dev.pemtls.PasswordCallback;
@@ -50,13 +50,26 @@ final class Configured {
   }
 
   static Configured build(Config config, Map<String, String> env) {
+    return build(config, env, config.reloadInterval());
+  }
+
+  /** Loads the config as {@link #build} does but watches no file, for config-check's report. */
+  static Configured once(Config config) {
+    return build(config, System.getenv(), java.time.Duration.ZERO);
+  }
+
+  private static Configured build(Config config, Map<String, String> env,
+      java.time.Duration reloadInterval) {
     SslContext ctx = new SslContext(Protocol.TLS); // both sides, like the provider
+    ctx.setReloadInterval(reloadInterval);
     VerifyMode client = clientVerifyMode(config);
     ctx.setVerifyMode(client);
     Boolean check = config.checkHostname();
     ctx.setCheckHostname(check != null ? check : client != VerifyMode.CERT_NONE);
 
-    Identity identity = config.has("certfile") ? identity(config, env) : null;
+    if (config.has("certfile")) {
+      loadIdentity(config, env, ctx);
+    }
 
     List<X509Certificate> jdkTrust = new ArrayList<>();
     String trustSource = trust(config, ctx, client, jdkTrust);
@@ -69,9 +82,10 @@ final class Configured {
     if (config.maximumVersion() != null) {
       ctx.setMaximumVersion(config.maximumVersion());
     }
-    Settings settings = ContextSettings.of(ctx);
-    settings = settings.withServerVerifyMode(serverVerifyMode(config)).withIdentity(identity)
-        .withTrust(settings.trust().plus(jdkTrust));
+    Settings settings = ContextSettings.of(ctx).withServerVerifyMode(serverVerifyMode(config));
+    if (!jdkTrust.isEmpty()) { // the JDK's store is read once: there is no file to watch
+      settings = settings.withTrust(Live.of(settings.trust().plus(jdkTrust)));
+    }
     if (settings.protocols().isEmpty()) {
       throw config.error(config.has("maximum_version") ? "maximum_version" : "minimum_version",
           "minimum_version " + ctx.minimumVersion() + " is above maximum_version "
@@ -80,15 +94,28 @@ final class Configured {
     return new Configured(config, settings, trustSource);
   }
 
-  /** The certfile/keyfile identity; an error names the config key it is about. */
-  private static Identity identity(Config config, Map<String, String> env) {
+  /** Loads certfile/keyfile into {@code ctx} (watched when reloading is on). */
+  private static void loadIdentity(Config config, Map<String, String> env, SslContext ctx) {
+    try {
+      ctx.loadCertChain(config.path("certfile"), config.path("keyfile"), password(config, env));
+    } catch (SslError e) {
+      throw config.error(culpritKey(config, env), e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The config key a failed identity load is about, from the step that failed ({@link
+   * PemFiles.Culprit}); on this error path only, the load is repeated to ask it.
+   */
+  private static String culpritKey(Config config, Map<String, String> env) {
     PemFiles.Culprit[] blamed = {PemFiles.Culprit.CERTFILE};
     try {
-      return PemFiles.loadIdentity(config.path("certfile"), config.path("keyfile"),
+      PemFiles.loadIdentity(config.path("certfile"), config.path("keyfile"),
           password(config, env), culprit -> blamed[0] = culprit);
-    } catch (SslError e) {
-      throw config.error(keyOf(config, blamed[0]), e.getMessage(), e);
+    } catch (SslError expected) {
+      // the same failure: blamed[0] names its step
     }
+    return keyOf(config, blamed[0]);
   }
 
   private static String keyOf(Config config, PemFiles.Culprit culprit) {

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
-import dev.pemtls.cli.DemoPki;
-import dev.pemtls.cli.DemoPki.Issued;
-import dev.pemtls.cli.DemoPki.Spec;
+import dev.pemtls.internal.demo.DemoPki;
+import dev.pemtls.internal.demo.DemoPki.Issued;
+import dev.pemtls.internal.demo.DemoPki.Spec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -176,11 +176,14 @@ class FrameworkSocketsTest {
       CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
         try (SSLSocket s = (SSLSocket) ss.accept()) {
           s.startHandshake();
+          s.getInputStream().read(); // until the client closes: never cut its Finished short
         } catch (IOException ignored) {
           // the client's verdict is what the tests look at
         }
       });
-      try (SSLSocket c = (SSLSocket) SSLContext.getInstance("Default", clientWithoutCertificate)
+      // A client with a certificate: `server` requires one, and a refused client would see the
+      // server close before its own close_notify.
+      try (SSLSocket c = (SSLSocket) SSLContext.getInstance("Default", client)
           .getSocketFactory().createSocket(address, ss.getLocalPort())) {
         c.startHandshake();
       } finally {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.cli.DemoPki;
+import dev.pemtls.internal.demo.DemoPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyManagementException;

@@ -8,7 +8,7 @@ import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.List;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import org.bouncycastle.jsse.BCX509ExtendedKeyManager;
 import org.bouncycastle.jsse.BCX509Key;
@@ -18,25 +18,82 @@ import org.bouncycastle.jsse.BCX509Key;
  *
  * <p>Like OpenSSL, it offers its certificate whenever the key type fits, whatever CA names the
  * peer listed: OpenSSL clients send their configured certificate and let the server decide.
+ *
+ * <p>The identity may be live (hot reload): each handshake asks for its key once, and gets the
+ * chain and key of one identity together, the one current at that moment. The alias names that
+ * version, so alias-based callers ({@code getCertificateChain(alias)}, {@code
+ * getPrivateKey(alias)}) never mix the chain of one version with the key of the next.
  */
 public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
   private static final String ALIAS = "pemtls";
 
-  private final X509Certificate[] chain;
-  private final PrivateKey key;
-  private final KeyTypes.Kind kind;
+  private final Supplier<Identity> source;
+  private volatile Prepared current;
+  private volatile Prepared previous;
+
+  /** One identity made ready for BCJSSE: its chain, its key, and the alias of that version. */
+  private static final class Prepared {
+    final Identity identity;
+    final X509Certificate[] chain;
+    final PrivateKey key;
+    final KeyTypes.Kind kind;
+    final long version;
+    final String alias;
+
+    Prepared(Identity identity, long version) {
+      this.identity = identity;
+      this.version = version;
+      this.chain = identity.chain().toArray(new X509Certificate[0]);
+      this.kind = KeyTypes.kindOf(chain[0]);
+      PrivateKey key = identity.privateKey();
+      if (!KeyTypes.plausible(key, kind)) {
+        throw new IllegalArgumentException("private key algorithm " + key.getAlgorithm()
+            + " does not fit the certificate's " + kind.family + " key");
+      }
+      this.key = forBcjsse(key, kind);
+      this.alias = version == 0 ? ALIAS : ALIAS + "-" + version;
+    }
+  }
 
   /** Presents {@code identity}; its key is prepared for BCJSSE once, here. */
   public IdentityKeyManager(Identity identity) {
-    List<X509Certificate> chain = identity.chain();
-    PrivateKey key = identity.privateKey();
-    this.chain = chain.toArray(new X509Certificate[0]);
-    this.kind = KeyTypes.kindOf(this.chain[0]);
-    if (!KeyTypes.plausible(key, kind)) {
-      throw new IllegalArgumentException("private key algorithm " + key.getAlgorithm()
-          + " does not fit the certificate's " + kind.family + " key");
+    this(() -> identity);
+  }
+
+  /**
+   * Presents whatever {@code source} holds when a handshake starts (a reloading context's live
+   * identity). The first is prepared now, so a key that does not fit fails here.
+   */
+  public IdentityKeyManager(Supplier<Identity> source) {
+    this.source = source;
+    this.current = new Prepared(source.get(), 0);
+  }
+
+  /** The identity current now, prepared once per version. */
+  private Prepared prepared() {
+    Identity now = source.get();
+    Prepared p = current;
+    if (p.identity != now) {
+      synchronized (this) {
+        p = current;
+        if (p.identity != now) {
+          previous = p;
+          p = new Prepared(now, p.version + 1);
+          current = p;
+        }
+      }
     }
-    this.key = forBcjsse(key, kind);
+    return p;
+  }
+
+  /** The version an alias names: the current one or the one before it, else null. */
+  private Prepared byAlias(String alias) {
+    Prepared p = prepared();
+    if (p.alias.equals(alias)) {
+      return p;
+    }
+    Prepared q = previous;
+    return q != null && q.alias.equals(alias) ? q : null;
   }
 
   /**
@@ -57,10 +114,11 @@ public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
   }
 
   private BCX509Key choose(String[] keyTypes) {
+    Prepared p = prepared();
     if (keyTypes != null) {
       for (String keyType : keyTypes) {
-        if (keyType != null && KeyTypes.serves(kind, keyType)) {
-          return new Key(keyType);
+        if (keyType != null && KeyTypes.serves(p.kind, keyType)) {
+          return new Key(p, keyType);
         }
       }
     }
@@ -68,7 +126,15 @@ public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
   }
 
   private String chooseAlias(String[] keyTypes) {
-    return choose(keyTypes) == null ? null : ALIAS;
+    Prepared p = prepared();
+    if (keyTypes != null) {
+      for (String keyType : keyTypes) {
+        if (keyType != null && KeyTypes.serves(p.kind, keyType)) {
+          return p.alias;
+        }
+      }
+    }
+    return null;
   }
 
   @Override
@@ -95,7 +161,8 @@ public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
 
   @Override
   protected BCX509Key getKeyBC(String keyType, String alias) {
-    return ALIAS.equals(alias) ? new Key(keyType) : null;
+    Prepared p = byAlias(alias);
+    return p == null ? null : new Key(p, keyType);
   }
 
   @Override
@@ -121,7 +188,8 @@ public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
 
   @Override
   public String[] getClientAliases(String keyType, Principal[] issuers) {
-    return chooseAlias(new String[] {keyType}) == null ? null : new String[] {ALIAS};
+    String alias = chooseAlias(new String[] {keyType});
+    return alias == null ? null : new String[] {alias};
   }
 
   @Override
@@ -131,29 +199,36 @@ public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
 
   @Override
   public X509Certificate[] getCertificateChain(String alias) {
-    return ALIAS.equals(alias) ? chain.clone() : null;
+    Prepared p = byAlias(alias);
+    return p == null ? null : p.chain.clone();
   }
 
   @Override
   public PrivateKey getPrivateKey(String alias) {
-    return ALIAS.equals(alias) ? key : null;
+    Prepared p = byAlias(alias);
+    return p == null ? null : p.key;
   }
 
   @Override
   public String toString() {
-    return "IdentityKeyManager[" + chain[0].getSubjectX500Principal() + ", " + kind.family + "]";
+    Prepared p = current;
+    return "IdentityKeyManager[" + p.chain[0].getSubjectX500Principal() + ", " + p.kind.family
+        + "]";
   }
 
-  private final class Key implements BCX509Key {
+  /** The chain and key of one version, handed to BCJSSE together. */
+  private static final class Key implements BCX509Key {
+    private final Prepared p;
     private final String keyType;
 
-    Key(String keyType) {
+    Key(Prepared p, String keyType) {
+      this.p = p;
       this.keyType = keyType;
     }
 
     @Override
     public X509Certificate[] getCertificateChain() {
-      return chain.clone();
+      return p.chain.clone();
     }
 
     @Override
@@ -163,7 +238,7 @@ public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
 
     @Override
     public PrivateKey getPrivateKey() {
-      return key;
+      return p.key;
     }
   }
 }

@@ -46,22 +46,35 @@ public final class ConfiguredSslContext extends SSLContext {
     try {
       SSLContext bc = SSLContext.getInstance("TLS", Tls.jsseProvider());
       bc.init(km, tm, random != null ? random : new SecureRandom());
-      return new ConfiguredSslContext(new Spi(bc, new SocketConfigurer(settings)), "TLS");
+      Spi spi = new Spi(bc, new SocketConfigurer(settings));
+      // A reload must reach resumed sessions too: one made under a CA since removed, or with
+      // the previous certificate, is never resumed after the change.
+      settings.liveTrust().onChange(spi.forgetSessions);
+      if (settings.liveIdentity() != null) {
+        settings.liveIdentity().onChange(spi.forgetSessions);
+      }
+      return new ConfiguredSslContext(spi, "TLS");
     } catch (NoSuchAlgorithmException | KeyManagementException e) {
       throw new IllegalStateException("BCJSSE cannot create a TLS context: " + e, e);
     }
   }
 
-  /** The key manager presenting the settings' identity; none when no identity is loaded. */
+  /**
+   * The key manager presenting the settings' identity; none when no identity is loaded. It
+   * follows the live identity: each handshake presents the one current at its start.
+   */
   public static KeyManager[] keyManagers(Settings settings) {
     return settings.hasIdentity()
-        ? new KeyManager[] {new IdentityKeyManager(settings.identity())}
+        ? new KeyManager[] {new IdentityKeyManager(settings.liveIdentity())}
         : new KeyManager[0];
   }
 
-  /** The trust manager applying the settings' trust store and client-side verify mode. */
+  /**
+   * The trust manager applying the settings' trust store and client-side verify mode; it follows
+   * the live trust store as the key manager follows the identity.
+   */
   public static TrustManager[] trustManagers(Settings settings) {
-    return new TrustManager[] {new PemTrustManager(settings.trust(), settings.verifyMode(),
+    return new TrustManager[] {new PemTrustManager(settings.liveTrust(), settings.verifyMode(),
         settings.verifyFlags(), settings.securityLevel())};
   }
 
@@ -77,10 +90,28 @@ public final class ConfiguredSslContext extends SSLContext {
   private static final class Spi extends SSLContextSpi {
     private final SSLContext bc;
     private final SocketConfigurer configurer;
+    /** Held here so that the live values' weak registration lasts as long as this context. */
+    final Runnable forgetSessions;
 
     Spi(SSLContext bc, SocketConfigurer configurer) {
       this.bc = bc;
       this.configurer = configurer;
+      this.forgetSessions = () -> {
+        invalidateAll(bc.getServerSessionContext());
+        invalidateAll(bc.getClientSessionContext());
+      };
+    }
+
+    private static void invalidateAll(SSLSessionContext sessions) {
+      if (sessions == null) {
+        return;
+      }
+      for (java.util.Enumeration<byte[]> ids = sessions.getIds(); ids.hasMoreElements(); ) {
+        javax.net.ssl.SSLSession s = sessions.getSession(ids.nextElement());
+        if (s != null) {
+          s.invalidate();
+        }
+      }
     }
 
     @Override

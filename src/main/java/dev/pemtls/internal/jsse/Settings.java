@@ -4,6 +4,7 @@ import dev.pemtls.Protocol;
 import dev.pemtls.VerifyFlags;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.identity.Identity;
+import dev.pemtls.internal.reload.Live;
 import dev.pemtls.internal.trust.TrustStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -24,9 +25,11 @@ import java.util.Objects;
  *     verify_mode for both sides, and {@code SslContext} keeps the two equal; the provider sets
  *     them apart (an unset {@code verify_mode} means client CERT_REQUIRED, server CERT_NONE).
  * @param checkHostname Python's check_hostname
- * @param identity the certificate chain and key of {@code load_cert_chain}, null when none was
- *     loaded; the key stays inside it and the key manager built from it
- * @param trust the trusted certificates
+ * @param liveIdentity the certificate chain and key of {@code load_cert_chain}, null when none
+ *     was loaded; the key stays inside it and the key manager built from it. A reference, not a
+ *     value: with reloading on, a watcher replaces what it holds, and every handshake (also of
+ *     sockets and contexts made before the change) reads it once, at its start
+ * @param liveTrust the trusted certificates, a reference like {@code liveIdentity}
  * @param protocols the enabled JSSE protocol names, newest first
  * @param cipherSuites the enabled JSSE suite names in preference order (TLS 1.3 first), or null
  *     for BCJSSE's defaults
@@ -40,8 +43,8 @@ public record Settings(
     VerifyMode verifyMode,
     VerifyMode serverVerifyMode,
     boolean checkHostname,
-    Identity identity,
-    TrustStore trust,
+    Live<Identity> liveIdentity,
+    Live<TrustStore> liveTrust,
     List<String> protocols,
     List<String> cipherSuites,
     List<String> applicationProtocols,
@@ -52,7 +55,7 @@ public record Settings(
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(verifyMode, "verifyMode");
     Objects.requireNonNull(serverVerifyMode, "serverVerifyMode");
-    Objects.requireNonNull(trust, "trust");
+    Objects.requireNonNull(liveTrust, "liveTrust");
     protocols = List.copyOf(protocols);
     cipherSuites = cipherSuites == null ? null : List.copyOf(cipherSuites);
     applicationProtocols = List.copyOf(applicationProtocols);
@@ -67,7 +70,7 @@ public record Settings(
 
   /** Settings with one verify mode for both sides, as Python's {@code SSLContext} has. */
   public Settings(Protocol protocol, VerifyMode verifyMode, boolean checkHostname,
-      Identity identity, TrustStore trust,
+      Live<Identity> identity, Live<TrustStore> trust,
       List<String> protocols, List<String> cipherSuites, List<String> applicationProtocols,
       VerifyFlags verifyFlags, int securityLevel) {
     this(protocol, verifyMode, verifyMode, checkHostname, identity, trust, protocols,
@@ -76,35 +79,40 @@ public record Settings(
 
   /** These settings with the server side's verify mode replaced. */
   public Settings withServerVerifyMode(VerifyMode mode) {
-    return new Settings(protocol, verifyMode, mode, checkHostname, identity, trust,
-        protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
-  }
-
-  /** These settings with the identity replaced; null for none. */
-  public Settings withIdentity(Identity replacement) {
-    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, replacement, trust,
+    return new Settings(protocol, verifyMode, mode, checkHostname, liveIdentity, liveTrust,
         protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
   }
 
   /** These settings with the trusted certificates, directories and CRLs replaced. */
-  public Settings withTrust(TrustStore replacement) {
-    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, identity,
+  public Settings withTrust(Live<TrustStore> replacement) {
+    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
         replacement, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
   }
 
   /** These settings with the enabled protocols replaced (JSSE names, newest first). */
   public Settings withProtocols(List<String> enabled) {
-    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, identity,
-        trust, enabled, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
+    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
+        liveTrust, enabled, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
   }
 
   /** Whether an identity (certificate chain and key) is loaded. */
   public boolean hasIdentity() {
-    return identity != null;
+    return liveIdentity != null;
   }
 
-  /** The identity's certificates, leaf first; empty when none is loaded. */
+  /** The identity live now, or null when none is loaded. */
+  public Identity identity() {
+    return liveIdentity == null ? null : liveIdentity.get();
+  }
+
+  /** The trust store live now. */
+  public TrustStore trust() {
+    return liveTrust.get();
+  }
+
+  /** The live identity's certificates, leaf first; empty when none is loaded. */
   public List<X509Certificate> chain() {
+    Identity identity = identity();
     return identity == null ? List.of() : identity.chain();
   }
 
@@ -115,8 +123,8 @@ public record Settings(
         + (serverVerifyMode == verifyMode ? "" : ", serverVerifyMode=" + serverVerifyMode)
         + ", checkHostname="
         + checkHostname + ", identity="
-        + (identity == null ? "none" : identity.leaf().getSubjectX500Principal().getName())
-        + ", trust=" + trust + ", protocols=" + protocols + ", cipherSuites="
+        + (liveIdentity == null ? "none" : identity().leaf().getSubjectX500Principal().getName())
+        + ", trust=" + trust() + ", protocols=" + protocols + ", cipherSuites="
         + (cipherSuites == null ? "default" : cipherSuites.size() + " suites")
         + ", alpn=" + applicationProtocols + ", verifyFlags=" + verifyFlags
         + ", securityLevel=" + securityLevel + "]";

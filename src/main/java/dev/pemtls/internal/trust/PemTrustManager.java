@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.ExtendedSSLSession;
@@ -39,7 +40,9 @@ public final class PemTrustManager extends X509ExtendedTrustManager {
   private static final X509Certificate[] NO_ISSUERS = new X509Certificate[0];
 
   private final VerifyMode clientSideMode;
-  private final ChainVerifier verifier;
+  private final Supplier<TrustStore> stores;
+  private final VerifyFlags flags;
+  private final int securityLevel;
 
   /**
    * @param store the trusted certificates
@@ -57,8 +60,29 @@ public final class PemTrustManager extends X509ExtendedTrustManager {
    */
   public PemTrustManager(TrustStore store, VerifyMode clientSideMode, VerifyFlags flags,
       int securityLevel) {
+    this(() -> store, clientSideMode, flags, securityLevel);
+  }
+
+  /**
+   * A trust manager on a store that may be replaced (hot reload): each verification reads
+   * {@code stores} once and verifies against that store alone.
+   *
+   * @param stores the trusted certificates, CRLs and CA directories now
+   * @param clientSideMode the verify mode applied when this side is the client
+   * @param flags Python's verify_flags (CRL checks, strict, partial chains)
+   * @param securityLevel OpenSSL's security level for the peer's keys and signatures (0 to 5)
+   */
+  public PemTrustManager(Supplier<TrustStore> stores, VerifyMode clientSideMode,
+      VerifyFlags flags, int securityLevel) {
     this.clientSideMode = clientSideMode;
-    this.verifier = new ChainVerifier(store, flags, java.time.Clock.systemUTC())
+    this.stores = stores;
+    this.flags = flags;
+    this.securityLevel = securityLevel;
+  }
+
+  /** A verifier on the store current now; cheap, it holds references only. */
+  private ChainVerifier verifier() {
+    return new ChainVerifier(stores.get(), flags, java.time.Clock.systemUTC())
         .withSecurityLevel(securityLevel);
   }
 
@@ -122,12 +146,12 @@ public final class PemTrustManager extends X509ExtendedTrustManager {
             "host name checking is on but the connection has no host name");
       }
     }
-    verified(verifier.verify(chain, true, host), session);
+    verified(verifier().verify(chain, true, host), session);
   }
 
   private void checkClient(X509Certificate[] chain, SSLSession session)
       throws CertificateException {
-    verified(verifier.verify(chain, false, null), session);
+    verified(verifier().verify(chain, false, null), session);
   }
 
   private static void verified(List<X509Certificate> path, SSLSession session) {

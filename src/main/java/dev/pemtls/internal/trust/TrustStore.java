@@ -97,6 +97,11 @@ public final class TrustStore {
     return certificates;
   }
 
+  /** The CRLs loaded eagerly (from cafiles), in load order. */
+  public List<X509CRL> crls() {
+    return crls;
+  }
+
   /** The lazy CA directories, in search order. */
   public List<CaDirectory> directories() {
     return directories;

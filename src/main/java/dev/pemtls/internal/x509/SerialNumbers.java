@@ -3,7 +3,7 @@ package dev.pemtls.internal.x509;
 import java.math.BigInteger;
 
 /** A certificate serial number as OpenSSL prints it. */
-final class SerialNumbers {
+public final class SerialNumbers {
   /** OpenSSL breaks the hex digits with a backslash-newline after this many octets. */
   private static final int OCTETS_PER_LINE = 35;
 
@@ -15,7 +15,7 @@ final class SerialNumbers {
    * upper-case hex digits each ({@code 00} for zero). Past 35 octets OpenSSL writes
    * {@code "\\\n"}, and since CPython reads one line only, the result ends there.
    */
-  static String print(BigInteger value) {
+  public static String print(BigInteger value) {
     StringBuilder sb = new StringBuilder();
     if (value.signum() < 0) {
       sb.append('-');

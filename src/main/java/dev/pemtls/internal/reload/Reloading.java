@@ -1,0 +1,115 @@
+package dev.pemtls.internal.reload;
+
+import dev.pemtls.PasswordCallback;
+import dev.pemtls.internal.identity.Identity;
+import dev.pemtls.internal.pem.PemFiles;
+import dev.pemtls.internal.trust.TrustSources;
+import dev.pemtls.internal.trust.TrustStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Where a context's identity and trust become {@link Live} references and, with a reload
+ * interval, get a watcher: the files are checked every interval on the "pemtls-reload" daemon
+ * thread, a changed version is loaded and checked in full (chain parses, key matches the
+ * certificate, CA bundle parses) and swapped in; a version that fails keeps the previous one
+ * live. Handshakes never touch the files.
+ *
+ * <p>For an identity it also logs what is served (INFO, at start and once per change), the expiry
+ * signals ({@link ExpirySignals}), and registers the {@link IdentityStatus} JMX bean.
+ */
+public final class Reloading {
+  private static final Logger LOG = Logger.getLogger("dev.pemtls.reload");
+
+  private Reloading() {}
+
+  /**
+   * The live identity for {@code loaded}, the result of {@code PemFiles.loadIdentity(certfile,
+   * keyfile, password)}.
+   *
+   * @param interval how often to check the files; zero for never (the identity is fixed)
+   */
+  public static Live<Identity> identity(Identity loaded, Path certfile, Path keyfile,
+      PasswordCallback password, Duration interval) {
+    Live<Identity> live = Live.of(loaded);
+    if (interval.isZero()) {
+      return live;
+    }
+    List<Path> files = new ArrayList<>(List.of(certfile));
+    if (keyfile != null && !keyfile.equals(certfile)) {
+      files.add(keyfile);
+    }
+    Clock clock = Clock.systemUTC();
+    IdentityStatus status = new IdentityStatus(loaded, live.since(), certfile, keyfile, interval,
+        clock);
+    ExpirySignals expiry = new ExpirySignals(clock, Served.files(files));
+    Watch.Listener<Identity> listener = new Watch.Listener<>() {
+      @Override
+      public void swapped(Identity now) {
+        status.swapped(now, clock.instant());
+        LOG.info("PemTLS: reloaded; new handshakes now present " + Served.describe(now,
+            clock.instant()) + ", from " + Served.files(files));
+      }
+
+      @Override
+      public void failed(String message) {
+        status.failed(message);
+      }
+
+      @Override
+      public void checked(Identity current) {
+        expiry.check(current.leaf());
+      }
+
+      @Override
+      public void ended() {
+        status.unregister();
+      }
+    };
+    Watch<Identity> watch = new Watch<>("certificate/key", live, files,
+        () -> PemFiles.loadIdentity(certfile, keyfile, password), Served::sameChain, listener);
+    LOG.info("PemTLS: presenting " + Served.describe(loaded, clock.instant()) + ", from "
+        + Served.files(files) + "; checking for new versions every " + interval.toMillis()
+        + " ms");
+    Scheduler.soon(() -> {
+      status.register();
+      expiry.check(loaded.leaf());
+    });
+    watch.start(interval);
+    return live;
+  }
+
+  /**
+   * The live trust store for {@code built}, the store {@code sources} gave when loaded.
+   *
+   * @param interval how often to check the CA files; zero for never
+   */
+  public static Live<TrustStore> trust(TrustStore built, TrustSources sources,
+      Duration interval) {
+    Live<TrustStore> live = Live.of(built);
+    List<Path> files = sources.files();
+    if (interval.isZero() || files.isEmpty()) {
+      return live;
+    }
+    Watch.Listener<TrustStore> listener = new Watch.Listener<>() {
+      @Override
+      public void swapped(TrustStore now) {
+        LOG.info("PemTLS: reloaded the trusted CAs; new handshakes now verify against "
+            + now.certificates().size() + " certificates and " + now.directories().size()
+            + " directories, from " + Served.files(files));
+      }
+    };
+    new Watch<>("CA", live, files, sources::build, Reloading::sameTrust, listener)
+        .start(interval);
+    return live;
+  }
+
+  private static boolean sameTrust(TrustStore a, TrustStore b) {
+    return a.certificates().equals(b.certificates()) && a.crls().equals(b.crls())
+        && a.directories().equals(b.directories());
+  }
+}

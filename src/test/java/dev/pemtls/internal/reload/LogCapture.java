@@ -1,0 +1,48 @@
+package dev.pemtls.internal.reload;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/** The records of the "dev.pemtls.reload" logger while open, with when they came. */
+public final class LogCapture extends Handler implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger("dev.pemtls.reload");
+
+  /** One record: its level, its text, and System.nanoTime() when it was published. */
+  public record Line(Level level, String text, long at) {}
+
+  private final List<Line> lines = new CopyOnWriteArrayList<>();
+
+  public LogCapture() {
+    setLevel(Level.ALL);
+    LOG.addHandler(this);
+  }
+
+  @Override
+  public void publish(LogRecord r) {
+    lines.add(new Line(r.getLevel(), r.getMessage(), System.nanoTime()));
+  }
+
+  /** Lines at {@code level} published in [from, to] (System.nanoTime()). */
+  public List<String> at(Level level, long from, long to) {
+    return lines.stream().filter(l -> l.level().equals(level) && l.at() >= from && l.at() <= to)
+        .map(Line::text).collect(Collectors.toList());
+  }
+
+  /** Lines at {@code level}. */
+  public List<String> at(Level level) {
+    return at(level, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  @Override
+  public void flush() {}
+
+  @Override
+  public void close() {
+    LOG.removeHandler(this);
+  }
+}
