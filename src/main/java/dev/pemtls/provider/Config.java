@@ -107,6 +107,15 @@ public final class Config {
 
   private static void readFile(Path file, String how, Map<String, Value> into) {
     Properties p = new Properties();
+    try {
+      String notRegular = dev.pemtls.internal.pem.RegularFiles.notRegular(file);
+      if (notRegular != null) {
+        throw new ProviderException("PemTLS: the configuration file (named by " + how + ") "
+            + dev.pemtls.internal.pem.RegularFiles.advice(file, notRegular));
+      }
+    } catch (IOException e) {
+      // missing or unreadable: the read below says which
+    }
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (java.nio.file.NoSuchFileException e) {

@@ -4,6 +4,7 @@ import dev.pemtls.internal.jsse.ContextSettings;
 import dev.pemtls.PasswordCallback;
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
+import dev.pemtls.internal.pem.RegularFiles;
 import dev.pemtls.SslError;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.jsse.ConfiguredSslContext;
@@ -172,6 +173,10 @@ final class Configured {
       Path file = config.path("password_file");
       return () -> {
         try {
+          String notRegular = RegularFiles.notRegular(file);
+          if (notRegular != null) {
+            throw new IOException("password_file " + RegularFiles.advice(file, notRegular));
+          }
           String text = Files.readString(file, StandardCharsets.UTF_8);
           int end = text.indexOf('\n');
           String line = end < 0 ? text : text.substring(0, end);
