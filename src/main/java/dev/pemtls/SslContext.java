@@ -5,8 +5,11 @@ import dev.pemtls.internal.jsse.ConfiguredSslContext;
 import dev.pemtls.internal.jsse.ContextSettings;
 import dev.pemtls.internal.jsse.Settings;
 import dev.pemtls.internal.identity.Identity;
+import dev.pemtls.internal.pem.CallbackFailure;
 import dev.pemtls.internal.pem.PemFiles;
+import dev.pemtls.internal.trust.CaCheck;
 import dev.pemtls.internal.trust.DefaultVerifyPaths;
+import dev.pemtls.internal.trust.SecurityLevel;
 import dev.pemtls.internal.trust.TrustStore;
 import dev.pemtls.internal.trust.VerifyLocations;
 import java.io.IOException;
@@ -119,12 +122,12 @@ public final class SslContext {
 
   /** Python's {@code load_cert_chain(certfile)}: chain and key in one file, unencrypted. */
   public void loadCertChain(Path certfile) throws SslError {
-    loadCertChain(certfile, null, (PasswordCallback) null);
+    load(certfile, null, null);
   }
 
   /** Python's {@code load_cert_chain(certfile, keyfile)}, keyfile null for a combined file. */
   public void loadCertChain(Path certfile, Path keyfile) throws SslError {
-    loadCertChain(certfile, keyfile, (PasswordCallback) null);
+    load(certfile, keyfile, null);
   }
 
   /**
@@ -135,7 +138,7 @@ public final class SslContext {
   public void loadCertChain(Path certfile, Path keyfile, char[] password) throws SslError {
     char[] copy = password == null ? null : password.clone();
     try {
-      loadCertChain(certfile, keyfile, copy == null ? null : () -> copy.clone());
+      load(certfile, keyfile, copy == null ? null : () -> copy.clone());
     } finally {
       if (copy != null) {
         java.util.Arrays.fill(copy, '\0');
@@ -147,19 +150,39 @@ public final class SslContext {
    * Python's {@code load_cert_chain(certfile, keyfile=None, password=None)}: the PEM chain (leaf
    * first) in {@code certfile}, the private key in {@code keyfile} or, when null, in {@code
    * certfile}. {@code password} is called only for an encrypted key. The key is checked against
-   * the certificate now, as OpenSSL does. On failure nothing changes.
+   * the certificate now, as OpenSSL does, and so is the chain against the security level of the
+   * cipher string set so far (2 by default; {@code EE_KEY_TOO_SMALL}, {@code CA_KEY_TOO_SMALL},
+   * {@code CA_MD_TOO_WEAK}, as OpenSSL's {@code SSL_CTX_use_certificate}). On failure nothing
+   * changes.
+   *
+   * <p>As in Python, an exception the callback throws propagates unchanged: its {@code
+   * IOException}, {@code RuntimeException} or {@code Error} is what this method throws.
    *
    * @throws SslError naming the file: unreadable, no certificate, no key, wrong password, key
-   *     values mismatch, unsupported key type
+   *     values mismatch, unsupported key type, own chain below the security level
+   * @throws IOException whatever {@code password} threw
    */
   public void loadCertChain(Path certfile, Path keyfile, PasswordCallback password)
-      throws SslError {
+      throws IOException {
+    try {
+      load(certfile, keyfile, password);
+    } catch (CallbackFailure e) {
+      throw e.thrown();
+    }
+  }
+
+  private void load(Path certfile, Path keyfile, PasswordCallback password) throws SslError {
     Objects.requireNonNull(certfile, "certfile");
     Identity loaded = PemFiles.loadIdentity(certfile, keyfile, password);
+    SecurityLevel.checkOwnChain(loaded.chain(), securityLevel(), certfile.toString());
     synchronized (this) {
       identity = loaded;
       built = null;
     }
+  }
+
+  private synchronized int securityLevel() {
+    return ciphers.securityLevel();
   }
 
   // --- trust ---
@@ -218,11 +241,12 @@ public final class SslContext {
   }
 
   /**
-   * The trusted certificates loaded so far (Python's {@code get_ca_certs(binary_form=True)}):
-   * those of cafiles and cadata; a capath's are not listed, as in Python.
+   * The trusted CA certificates loaded so far (Python's {@code get_ca_certs(binary_form=True)}):
+   * those of cafiles and cadata that OpenSSL's {@code X509_check_ca} accepts as CAs (a leaf
+   * loaded as trusted is trusted but not listed, as in Python); a capath's are not listed.
    */
   public synchronized List<X509Certificate> caCertificates() {
-    return trust.certificates();
+    return trust.certificates().stream().filter(CaCheck::isCa).toList();
   }
 
   // --- ciphers ---

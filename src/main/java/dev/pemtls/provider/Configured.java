@@ -61,7 +61,7 @@ final class Configured {
       PasswordCallback password = password(config, env);
       try {
         ctx.loadCertChain(config.path("certfile"), config.path("keyfile"), password);
-      } catch (SslError e) {
+      } catch (IOException e) { // an SslError, or password_file's own read error
         throw config.error(identityKey(config, e.getMessage()), e.getMessage(), e);
       }
     }
