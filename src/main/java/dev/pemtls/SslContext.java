@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +61,7 @@ public final class SslContext {
   private TlsVersion maximumVersion = TlsVersion.MAXIMUM_SUPPORTED;
   private List<String> alpn = List.of();
   private VerifyFlags verifyFlags = VerifyFlags.X509_TRUSTED_FIRST;
+  private Duration handshakeTimeout = Settings.DEFAULT_HANDSHAKE_TIMEOUT;
   private ConfiguredSslContext built; // cache for the current settings; null after any change
 
   /**
@@ -392,6 +394,35 @@ public final class SslContext {
     built = null;
   }
 
+  // --- handshake timeout ---
+
+  /** The handshake timeout; default 30 seconds. See {@link #setHandshakeTimeout}. */
+  public synchronized Duration handshakeTimeout() {
+    return handshakeTimeout;
+  }
+
+  /**
+   * How long a whole TLS handshake may take on a socket from {@link #wrapSocket} (both sides)
+   * and on the server sockets of {@link #sslContext()}, counted from the handshake's start (from
+   * {@code accept()} on server sockets); default 30 seconds, {@link Duration#ZERO} for no limit.
+   * A peer that sends nothing, or a byte at a time, then fails with a {@link
+   * java.net.SocketTimeoutException} instead of holding the thread. Python has no such setting
+   * (its {@code socket.settimeout} bounds each read, as {@code setSoTimeout} does here); a
+   * server needs one. The socket's SO_TIMEOUT still applies to every read, handshake or not.
+   * Engines ({@code createSSLEngine}) do no I/O and are not covered.
+   *
+   * @throws IllegalArgumentException for a negative duration
+   */
+  public synchronized void setHandshakeTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("handshake timeout must be zero (none) or positive, not "
+          + timeout);
+    }
+    handshakeTimeout = timeout;
+    built = null;
+  }
+
   // --- snapshots and sockets ---
 
   static {
@@ -405,7 +436,7 @@ public final class SslContext {
   synchronized Settings settings() {
     return new Settings(protocol, verifyMode, checkHostname, identity, trust,
         TlsVersion.jsseRange(minimumVersion, maximumVersion), ciphers.jsseSuites(), alpn,
-        verifyFlags, ciphers.securityLevel());
+        verifyFlags, ciphers.securityLevel()).withHandshakeTimeout(handshakeTimeout);
   }
 
 

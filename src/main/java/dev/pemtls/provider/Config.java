@@ -36,6 +36,8 @@ import java.util.Properties;
  *   <li>{@code minimum_version}, {@code maximum_version}: TLSv1, TLSv1.1, TLSv1.2, TLSv1.3,
  *       MINIMUM_SUPPORTED, MAXIMUM_SUPPORTED (Python's TLSv1_2 spelling works too). Default
  *       TLSv1.2 to TLSv1.3.
+ *   <li>{@code handshake_timeout}: seconds (a decimal number) a whole handshake on a provider
+ *       socket or server socket may take; 0 for no limit. Default 30.
  * </ul>
  *
  * <p>Relative paths in the file are resolved against the file's folder; relative paths in
@@ -45,7 +47,7 @@ public final class Config {
   /** Every key the file may hold. */
   public static final List<String> KEYS = List.of("certfile", "keyfile", "cafile", "capath",
       "ciphers", "ciphersuites", "verify_mode", "check_hostname", "minimum_version",
-      "maximum_version", "password_file", "password_env");
+      "maximum_version", "password_file", "password_env", "handshake_timeout");
 
   /** The system property naming the file when the provider got no argument. */
   public static final String FILE_PROPERTY = "pemtls.config";
@@ -152,6 +154,7 @@ public final class Config {
     checkHostname();
     minimumVersion();
     maximumVersion();
+    handshakeTimeout();
     if (has("keyfile") && !has("certfile")) {
       throw error("keyfile", "keyfile is set but certfile is not; set certfile to the "
           + "certificate chain that goes with the key");
@@ -236,6 +239,24 @@ public final class Config {
       return Boolean.FALSE;
     }
     throw error("check_hostname", "'" + t + "' is not a boolean; use true or false");
+  }
+
+  /** {@code handshake_timeout} (seconds, 0 for none), or null when unset. */
+  public java.time.Duration handshakeTimeout() {
+    String t = text("handshake_timeout");
+    if (t == null) {
+      return null;
+    }
+    try {
+      java.math.BigDecimal seconds = new java.math.BigDecimal(t);
+      if (seconds.signum() >= 0 && seconds.compareTo(java.math.BigDecimal.valueOf(86_400)) <= 0) {
+        return java.time.Duration.ofMillis(seconds.movePointRight(3).longValue());
+      }
+    } catch (NumberFormatException e) {
+      // the error below
+    }
+    throw error("handshake_timeout", "'" + t + "' is not a number of seconds from 0 to 86400; "
+        + "use e.g. 30, or 0 for no limit");
   }
 
   /** {@code minimum_version}, or null when unset. */

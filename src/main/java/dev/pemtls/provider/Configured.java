@@ -76,6 +76,9 @@ final class Configured {
     if (config.maximumVersion() != null) {
       ctx.setMaximumVersion(config.maximumVersion());
     }
+    if (config.handshakeTimeout() != null) {
+      ctx.setHandshakeTimeout(config.handshakeTimeout());
+    }
     Settings settings = ContextSettings.of(ctx).withServerVerifyMode(serverVerifyMode(config));
     if (settings.protocols().isEmpty()) {
       throw config.error(config.has("maximum_version") ? "maximum_version" : "minimum_version",

@@ -15,10 +15,18 @@ import javax.net.ssl.SSLSocket;
  */
 final class JsseSslSocket extends DelegatingSslSocket {
   private final SSLSocket bc;
+  private final HandshakeDeadline deadline;
 
   JsseSslSocket(SSLSocket bc) {
+    this(bc, HandshakeDeadline.arm(null, null));
+  }
+
+  /** A socket whose handshake must finish before {@code deadline}, e.g. an accepted one. */
+  JsseSslSocket(SSLSocket bc, HandshakeDeadline deadline) {
     super(bc);
     this.bc = bc;
+    this.deadline = deadline;
+    bc.addHandshakeCompletedListener(e -> deadline.done());
   }
 
   @Override
@@ -34,7 +42,8 @@ final class JsseSslSocket extends DelegatingSslSocket {
   private volatile boolean established;
 
   private IOException mapped(IOException e) {
-    return established ? JsseExceptions.connection(e) : JsseExceptions.handshake(e);
+    return established ? JsseExceptions.connection(e)
+        : deadline.explain(JsseExceptions.handshake(e));
   }
 
   @Override
@@ -56,6 +65,7 @@ final class JsseSslSocket extends DelegatingSslSocket {
   public void startHandshake() throws IOException {
     try {
       bc.startHandshake();
+      deadline.done();
       established = true;
     } catch (IOException e) {
       throw mapped(e);
@@ -120,6 +130,7 @@ final class JsseSslSocket extends DelegatingSslSocket {
 
   @Override
   public void close() throws IOException {
+    deadline.done();
     bc.close();
   }
 

@@ -3,7 +3,6 @@ package dev.pemtls.internal.jsse;
 import dev.pemtls.VerifyMode;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 /** Applies one {@link Settings} to every socket, server socket and engine a context makes. */
@@ -64,14 +63,14 @@ final class SocketConfigurer {
     return socket;
   }
 
-  SSLServerSocket configure(SSLServerSocket socket) {
-    socket.setSSLParameters(parameters(socket.getSSLParameters()));
-    return socket;
-  }
-
   SSLEngine configure(SSLEngine engine) {
     engine.setSSLParameters(parameters(engine.getSSLParameters()));
     return engine;
+  }
+
+  /** Settings' handshake timeout; zero for none. */
+  java.time.Duration handshakeTimeout() {
+    return settings.handshakeTimeout();
   }
 
   /** The configured suites, or {@code fallback} (BCJSSE's defaults) when none are configured. */
