@@ -1,5 +1,7 @@
 package dev.pemtls;
 
+import dev.pemtls.internal.trust.InetPton;
+
 /**
  * Python's {@code ssl._inet_paton} (3.7.4+ and 3.8+): a host name is an IPv4 address only in
  * canonical dotted-quad form ({@code inet_aton} accepts it and {@code inet_ntoa} gives it back),
@@ -22,7 +24,7 @@ final class IpLiterals {
       throw new IllegalArgumentException(PyStrings.repr(ipname)
           + " is not a quad-dotted IPv4 address.");
     }
-    byte[] v6 = inetPton6(ipname);
+    byte[] v6 = InetPton.v6(ipname);
     if (v6 == null) {
       throw new IllegalArgumentException(PyStrings.repr(ipname)
           + " is neither an IPv4 nor an IP6 address.");
@@ -85,121 +87,6 @@ final class IpLiterals {
       res[k] = (byte) (val >>> (8 * (3 - k)));
     }
     return res;
-  }
-
-  /** glibc's inet_pton6, with inet_pton4 for a trailing dotted quad; null if refused. */
-  static byte[] inetPton6(String s) {
-    byte[] tmp = new byte[16];
-    int tp = 0;
-    int colonp = -1;
-    int src = 0;
-    int n = s.length();
-    if (n == 0) {
-      return null;
-    }
-    if (s.charAt(0) == ':') {
-      src++;
-      if (src == n || s.charAt(src) != ':') {
-        return null;
-      }
-    }
-    int curtok = src;
-    int xdigits = 0;
-    int val = 0;
-    while (src < n) {
-      char ch = s.charAt(src++);
-      int digit = ch < 0x80 ? Character.digit(ch, 16) : -1;
-      if (digit >= 0) {
-        if (xdigits == 4) {
-          return null;
-        }
-        val = (val << 4) | digit;
-        xdigits++;
-        continue;
-      }
-      if (ch == ':') {
-        curtok = src;
-        if (xdigits == 0) {
-          if (colonp >= 0) {
-            return null;
-          }
-          colonp = tp;
-          continue;
-        } else if (src == n) {
-          return null;
-        }
-        if (tp + 2 > 16) {
-          return null;
-        }
-        tmp[tp++] = (byte) (val >> 8);
-        tmp[tp++] = (byte) val;
-        xdigits = 0;
-        val = 0;
-        continue;
-      }
-      if (ch == '.' && tp + 4 <= 16 && inetPton4(s.substring(curtok), tmp, tp)) {
-        tp += 4;
-        xdigits = 0;
-        break;
-      }
-      return null;
-    }
-    if (xdigits > 0) {
-      if (tp + 2 > 16) {
-        return null;
-      }
-      tmp[tp++] = (byte) (val >> 8);
-      tmp[tp++] = (byte) val;
-    }
-    if (colonp >= 0) {
-      if (tp == 16) {
-        return null; // "::" would stand for no group at all
-      }
-      int moved = tp - colonp;
-      byte[] out = new byte[16];
-      System.arraycopy(tmp, 0, out, 0, colonp);
-      System.arraycopy(tmp, colonp, out, 16 - moved, moved);
-      return out;
-    }
-    return tp == 16 ? tmp : null;
-  }
-
-  private static boolean inetPton4(String s, byte[] dst, int at) {
-    int[] tmp = new int[4];
-    int t = 0;
-    int octets = 0;
-    boolean sawDigit = false;
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch >= '0' && ch <= '9') {
-        int next = tmp[t] * 10 + (ch - '0');
-        if ((sawDigit && tmp[t] == 0) || next > 255) {
-          return false;
-        }
-        tmp[t] = next;
-        if (!sawDigit) {
-          if (++octets > 4) {
-            return false;
-          }
-          sawDigit = true;
-        }
-      } else if (ch == '.' && sawDigit) {
-        if (octets == 4) {
-          return false;
-        }
-        t++;
-        sawDigit = false;
-      } else {
-        return false;
-      }
-    }
-    if (octets < 4) {
-      return false;
-    }
-    for (int k = 0; k < 4; k++) {
-      dst[at + k] = (byte) tmp[k];
-    }
-    return true;
   }
 
   private static boolean isAsciiDigit(char c) {

@@ -14,7 +14,8 @@ public interface PasswordCallback {
   /**
    * Returns the password; at most 1023 characters, as in Python.
    *
-   * @throws IOException to abort loading; the error propagates to the caller
+   * @throws IOException to abort loading; {@code loadCertChain} throws this exception unchanged
+   *     (as Python propagates the callable's exception), and so it does unchecked ones
    */
   char[] password() throws IOException;
 }

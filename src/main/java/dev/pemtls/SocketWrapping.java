@@ -59,6 +59,6 @@ final class SocketWrapping {
       return tls;
     };
     return new PemSslSocket(sock, layer, doHandshakeOnConnect, suppressRaggedEofs, serverSide,
-        serverHostname);
+        serverHostname, ctx.handshakeTimeout());
   }
 }

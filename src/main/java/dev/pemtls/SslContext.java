@@ -5,14 +5,18 @@ import dev.pemtls.internal.jsse.ConfiguredSslContext;
 import dev.pemtls.internal.jsse.ContextSettings;
 import dev.pemtls.internal.jsse.Settings;
 import dev.pemtls.internal.identity.Identity;
+import dev.pemtls.internal.pem.CallbackFailure;
 import dev.pemtls.internal.pem.PemFiles;
+import dev.pemtls.internal.trust.CaCheck;
 import dev.pemtls.internal.trust.OpenSslDefaultPaths;
+import dev.pemtls.internal.trust.SecurityLevel;
 import dev.pemtls.internal.trust.VerifyLocations;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +62,7 @@ public final class SslContext {
   private TlsVersion maximumVersion = TlsVersion.MAXIMUM_SUPPORTED;
   private List<String> alpn = List.of();
   private VerifyFlags verifyFlags = VerifyFlags.X509_TRUSTED_FIRST;
+  private Duration handshakeTimeout = Settings.DEFAULT_HANDSHAKE_TIMEOUT;
   private ConfiguredSslContext built; // cache for the current settings; null after any change
 
   /**
@@ -121,12 +126,12 @@ public final class SslContext {
 
   /** Python's {@code load_cert_chain(certfile)}: chain and key in one file, unencrypted. */
   public void loadCertChain(Path certfile) throws SslError {
-    loadCertChain(certfile, null, (PasswordCallback) null);
+    load(certfile, null, null, null);
   }
 
   /** Python's {@code load_cert_chain(certfile, keyfile)}, keyfile null for a combined file. */
   public void loadCertChain(Path certfile, Path keyfile) throws SslError {
-    loadCertChain(certfile, keyfile, (PasswordCallback) null);
+    load(certfile, keyfile, null, null);
   }
 
   /**
@@ -158,24 +163,39 @@ public final class SslContext {
    * first) in {@code certfile}, the private key in {@code keyfile} or, when null, in {@code
    * certfile}. {@code password} is called only for an encrypted key (and again on each reload,
    * see {@link #setReloadInterval}). The key is checked against the certificate now, as OpenSSL
-   * does. On failure nothing changes.
+   * does, and so is the chain against the security level of the cipher string set so far (2 by
+   * default; {@code EE_KEY_TOO_SMALL}, {@code CA_KEY_TOO_SMALL}, {@code CA_MD_TOO_WEAK}, as
+   * OpenSSL's {@code SSL_CTX_use_certificate}). On failure nothing changes.
+   *
+   * <p>As in Python, an exception the callback throws propagates unchanged: its {@code
+   * IOException}, {@code RuntimeException} or {@code Error} is what this method throws.
    *
    * @throws SslError naming the file: unreadable, no certificate, no key, wrong password, key
-   *     values mismatch, unsupported key type
+   *     values mismatch, unsupported key type, own chain below the security level
+   * @throws IOException whatever {@code password} threw
    */
   public void loadCertChain(Path certfile, Path keyfile, PasswordCallback password)
-      throws SslError {
-    load(certfile, keyfile, password, password);
+      throws IOException {
+    try {
+      load(certfile, keyfile, password, password);
+    } catch (CallbackFailure e) {
+      throw e.thrown();
+    }
   }
 
   private void load(Path certfile, Path keyfile, PasswordCallback password,
       PasswordCallback forReload) throws SslError {
     Objects.requireNonNull(certfile, "certfile");
     Identity loaded = PemFiles.loadIdentity(certfile, keyfile, password);
+    SecurityLevel.checkOwnChain(loaded.chain(), securityLevel(), certfile.toString());
     synchronized (this) {
       material.identity(loaded, certfile, keyfile, forReload);
       built = null;
     }
+  }
+
+  private synchronized int securityLevel() {
+    return ciphers.securityLevel();
   }
 
   // --- trust ---
@@ -239,11 +259,12 @@ public final class SslContext {
   }
 
   /**
-   * The trusted certificates loaded so far (Python's {@code get_ca_certs(binary_form=True)}):
-   * those of cafiles and cadata; a capath's are not listed, as in Python.
+   * The trusted CA certificates loaded so far (Python's {@code get_ca_certs(binary_form=True)}):
+   * those of cafiles and cadata that OpenSSL's {@code X509_check_ca} accepts as CAs (a leaf
+   * loaded as trusted is trusted but not listed, as in Python); a capath's are not listed.
    */
   public synchronized List<X509Certificate> caCertificates() {
-    return material.trust().get().certificates();
+    return material.trust().get().certificates().stream().filter(CaCheck::isCa).toList();
   }
 
   // --- ciphers ---
@@ -433,6 +454,35 @@ public final class SslContext {
     built = null;
   }
 
+  // --- handshake timeout ---
+
+  /** The handshake timeout; default 30 seconds. See {@link #setHandshakeTimeout}. */
+  public synchronized Duration handshakeTimeout() {
+    return handshakeTimeout;
+  }
+
+  /**
+   * How long a whole TLS handshake may take on a socket from {@link #wrapSocket} (both sides)
+   * and on the server sockets of {@link #sslContext()}, counted from the handshake's start (from
+   * {@code accept()} on server sockets); default 30 seconds, {@link Duration#ZERO} for no limit.
+   * A peer that sends nothing, or a byte at a time, then fails with a {@link
+   * java.net.SocketTimeoutException} instead of holding the thread. Python has no such setting
+   * (its {@code socket.settimeout} bounds each read, as {@code setSoTimeout} does here); a
+   * server needs one. The socket's SO_TIMEOUT still applies to every read, handshake or not.
+   * Engines ({@code createSSLEngine}) do no I/O and are not covered.
+   *
+   * @throws IllegalArgumentException for a negative duration
+   */
+  public synchronized void setHandshakeTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("handshake timeout must be zero (none) or positive, not "
+          + timeout);
+    }
+    handshakeTimeout = timeout;
+    built = null;
+  }
+
   // --- snapshots and sockets ---
 
   static {
@@ -446,7 +496,7 @@ public final class SslContext {
   synchronized Settings settings() {
     return new Settings(protocol, verifyMode, checkHostname, material.identity(), material.trust(),
         TlsVersion.jsseRange(minimumVersion, maximumVersion), ciphers.jsseSuites(), alpn,
-        verifyFlags, ciphers.securityLevel());
+        verifyFlags, ciphers.securityLevel()).withHandshakeTimeout(handshakeTimeout);
   }
 
 

@@ -39,6 +39,8 @@ import java.util.Properties;
  *       TLSv1.2 to TLSv1.3.
  *   <li>{@code reload_interval}: seconds between checks of certfile, keyfile and cafile for new
  *       versions (hot reload; a capath is always current); 0 turns reloading off. Default 5.
+ *   <li>{@code handshake_timeout}: seconds (a decimal number) a whole handshake on a provider
+ *       socket or server socket may take; 0 for no limit. Default 30.
  * </ul>
  *
  * <p>Relative paths in the file are resolved against the file's folder; relative paths in
@@ -48,7 +50,8 @@ final class Config {
   /** Every key the file may hold. */
   public static final List<String> KEYS = List.of("certfile", "keyfile", "cafile", "capath",
       "ciphers", "ciphersuites", "verify_mode", "check_hostname", "minimum_version",
-      "maximum_version", "password_file", "password_env", "reload_interval");
+      "maximum_version", "password_file", "password_env", "reload_interval",
+      "handshake_timeout");
 
   /** {@code reload_interval}'s default, in seconds. */
   static final int DEFAULT_RELOAD_SECONDS = 5;
@@ -128,6 +131,15 @@ final class Config {
           + ") is not a regular file (a FIFO, socket or device); give a regular file");
     }
     Properties p = new Properties();
+    try {
+      String notRegular = dev.pemtls.internal.pem.RegularFiles.notRegular(file);
+      if (notRegular != null) {
+        throw new ProviderException("PemTLS: the configuration file (named by " + how + ") "
+            + dev.pemtls.internal.pem.RegularFiles.advice(file, notRegular));
+      }
+    } catch (IOException e) {
+      // missing or unreadable: the read below says which
+    }
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (java.nio.file.NoSuchFileException e) {
@@ -177,6 +189,7 @@ final class Config {
     minimumVersion();
     maximumVersion();
     reloadInterval();
+    handshakeTimeout();
     if (has("keyfile") && !has("certfile")) {
       throw error("keyfile", "keyfile is set but certfile is not; set certfile to the "
           + "certificate chain that goes with the key");
@@ -271,6 +284,24 @@ final class Config {
       return Boolean.FALSE;
     }
     throw error("check_hostname", "'" + t + "' is not a boolean; use true or false");
+  }
+
+  /** {@code handshake_timeout} (seconds, 0 for none), or null when unset. */
+  public java.time.Duration handshakeTimeout() {
+    String t = text("handshake_timeout");
+    if (t == null) {
+      return null;
+    }
+    try {
+      java.math.BigDecimal seconds = new java.math.BigDecimal(t);
+      if (seconds.signum() >= 0 && seconds.compareTo(java.math.BigDecimal.valueOf(86_400)) <= 0) {
+        return java.time.Duration.ofMillis(seconds.movePointRight(3).longValue());
+      }
+    } catch (NumberFormatException e) {
+      // the error below
+    }
+    throw error("handshake_timeout", "'" + t + "' is not a number of seconds from 0 to 86400; "
+        + "use e.g. 30, or 0 for no limit");
   }
 
   /** {@code minimum_version}, or null when unset. */

@@ -9,6 +9,7 @@ import dev.pemtls.internal.jsse.ContextSettings;
 import dev.pemtls.PasswordCallback;
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
+import dev.pemtls.internal.pem.RegularFiles;
 import dev.pemtls.SslError;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.jsse.ConfiguredSslContext;
@@ -67,6 +68,9 @@ final class Configured {
     Boolean check = config.checkHostname();
     ctx.setCheckHostname(check != null ? check : client != VerifyMode.CERT_NONE);
 
+    // Ciphers first: their @SECLEVEL applies to the identity's own chain as it loads.
+    set(config, "ciphers", () -> ctx.setCiphers(config.text("ciphers")));
+    set(config, "ciphersuites", () -> ctx.setCiphersuites(config.text("ciphersuites")));
     if (config.has("certfile")) {
       loadIdentity(config, env, ctx);
     }
@@ -74,13 +78,14 @@ final class Configured {
     List<X509Certificate> jdkTrust = new ArrayList<>();
     String trustSource = trust(config, ctx, client, jdkTrust);
 
-    set(config, "ciphers", () -> ctx.setCiphers(config.text("ciphers")));
-    set(config, "ciphersuites", () -> ctx.setCiphersuites(config.text("ciphersuites")));
     if (config.minimumVersion() != null) {
       ctx.setMinimumVersion(config.minimumVersion());
     }
     if (config.maximumVersion() != null) {
       ctx.setMaximumVersion(config.maximumVersion());
+    }
+    if (config.handshakeTimeout() != null) {
+      ctx.setHandshakeTimeout(config.handshakeTimeout());
     }
     Settings settings = ContextSettings.of(ctx).withServerVerifyMode(serverVerifyMode(config));
     if (!jdkTrust.isEmpty()) { // the JDK's store is read once: there is no file to watch
@@ -100,6 +105,8 @@ final class Configured {
       ctx.loadCertChain(config.path("certfile"), config.path("keyfile"), password(config, env));
     } catch (SslError e) {
       throw config.error(culpritKey(config, env), e.getMessage(), e);
+    } catch (IOException e) { // the password callback's own failure: password_file unreadable
+      throw config.error("password_file", e.getMessage(), e);
     }
   }
 
@@ -208,6 +215,10 @@ final class Configured {
       Path file = config.path("password_file");
       return () -> {
         try {
+          String notRegular = RegularFiles.notRegular(file);
+          if (notRegular != null) {
+            throw new IOException("password_file " + RegularFiles.advice(file, notRegular));
+          }
           String text = Files.readString(file, StandardCharsets.UTF_8);
           int end = text.indexOf('\n');
           String line = end < 0 ? text : text.substring(0, end);

@@ -58,6 +58,11 @@ final class JdkDefaultTrust {
     String type = System.getProperty("javax.net.ssl.trustStoreType", KeyStore.getDefaultType());
     String password = System.getProperty("javax.net.ssl.trustStorePassword");
     KeyStore ks = KeyStore.getInstance(type);
+    String notRegular = dev.pemtls.internal.pem.RegularFiles.notRegular(store);
+    if (notRegular != null) {
+      throw new IOException("the trust store " + dev.pemtls.internal.pem.RegularFiles.advice(
+          store, notRegular));
+    }
     try (InputStream in = Files.newInputStream(store)) {
       ks.load(in, password == null || password.isEmpty() ? null : password.toCharArray());
     }

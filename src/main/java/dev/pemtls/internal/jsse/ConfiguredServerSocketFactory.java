@@ -2,22 +2,27 @@ package dev.pemtls.internal.jsse;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocketFactory;
 
-/** Server sockets whose accepted connections carry the settings (see {@link ConfiguredServerSocket}). */
+/**
+ * Server sockets whose accepted connections carry the settings: {@link LayeredServerSocket}s
+ * over plain server sockets.
+ */
 final class ConfiguredServerSocketFactory extends SSLServerSocketFactory {
   private final SSLServerSocketFactory bc;
+  private final SSLContext context;
   private final SocketConfigurer configurer;
 
-  ConfiguredServerSocketFactory(SSLServerSocketFactory bc, SocketConfigurer configurer) {
-    this.bc = bc;
+  ConfiguredServerSocketFactory(SSLContext context, SocketConfigurer configurer) {
+    this.bc = context.getServerSocketFactory();
+    this.context = context;
     this.configurer = configurer;
   }
 
-  private java.net.ServerSocket configured(java.net.ServerSocket s) throws IOException {
-    return s instanceof SSLServerSocket
-        ? new ConfiguredServerSocket(configurer.configure((SSLServerSocket) s), configurer) : s;
+  private java.net.ServerSocket configured(java.net.ServerSocket plain) throws IOException {
+    return new LayeredServerSocket(plain, context.getSocketFactory(), configurer,
+        context.getDefaultSSLParameters(), context.getSupportedSSLParameters().getProtocols());
   }
 
   @Override
@@ -32,22 +37,22 @@ final class ConfiguredServerSocketFactory extends SSLServerSocketFactory {
 
   @Override
   public java.net.ServerSocket createServerSocket() throws IOException {
-    return configured(bc.createServerSocket());
+    return configured(new java.net.ServerSocket());
   }
 
   @Override
   public java.net.ServerSocket createServerSocket(int port) throws IOException {
-    return configured(bc.createServerSocket(port));
+    return configured(new java.net.ServerSocket(port));
   }
 
   @Override
   public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
-    return configured(bc.createServerSocket(port, backlog));
+    return configured(new java.net.ServerSocket(port, backlog));
   }
 
   @Override
   public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress ifAddress)
       throws IOException {
-    return configured(bc.createServerSocket(port, backlog, ifAddress));
+    return configured(new java.net.ServerSocket(port, backlog, ifAddress));
   }
 }

@@ -126,7 +126,7 @@ public final class ConfiguredSslContext extends SSLContext {
 
     @Override
     protected SSLServerSocketFactory engineGetServerSocketFactory() {
-      return new ConfiguredServerSocketFactory(bc.getServerSocketFactory(), configurer);
+      return new ConfiguredServerSocketFactory(bc, configurer);
     }
 
     @Override

@@ -19,11 +19,19 @@ import javax.net.ssl.SSLSocket;
 final class JsseSslSocket extends DelegatingSslSocket {
   private final SSLSocket bc;
   private final SocketConfigurer configurer;
+  private final HandshakeDeadline deadline;
 
   JsseSslSocket(SSLSocket bc, SocketConfigurer configurer) {
+    this(bc, configurer, HandshakeDeadline.arm(null, null));
+  }
+
+  /** A socket whose handshake must finish before {@code deadline}, e.g. an accepted one. */
+  JsseSslSocket(SSLSocket bc, SocketConfigurer configurer, HandshakeDeadline deadline) {
     super(bc);
     this.bc = bc;
     this.configurer = configurer;
+    this.deadline = deadline;
+    bc.addHandshakeCompletedListener(e -> deadline.done());
   }
 
   @Override
@@ -75,7 +83,8 @@ final class JsseSslSocket extends DelegatingSslSocket {
   private volatile boolean established;
 
   private IOException mapped(IOException e) {
-    return established ? JsseExceptions.connection(e) : JsseExceptions.handshake(e);
+    return established ? JsseExceptions.connection(e)
+        : deadline.explain(JsseExceptions.handshake(e));
   }
 
   @Override
@@ -97,6 +106,7 @@ final class JsseSslSocket extends DelegatingSslSocket {
   public void startHandshake() throws IOException {
     try {
       bc.startHandshake();
+      deadline.done();
       established = true;
     } catch (IOException e) {
       throw mapped(e);
@@ -161,6 +171,7 @@ final class JsseSslSocket extends DelegatingSslSocket {
 
   @Override
   public void close() throws IOException {
+    deadline.done();
     bc.close();
   }
 

@@ -38,6 +38,8 @@ public final class PemSslSocket extends DelegatingSslSocket {
   private final boolean serverSide;
   private final String serverHostname;
   private final ClientHelloRecorder hello;
+  private final java.time.Duration handshakeTimeout;
+  private volatile HandshakeDeadline deadline;
   private volatile SSLSocket ssl;
   private volatile boolean unwrapped;
   private RaggedEofInputStream in;
@@ -45,10 +47,13 @@ public final class PemSslSocket extends DelegatingSslSocket {
   /**
    * @param raw the caller's plain socket, connected or not
    * @param layer makes the TLS socket over {@code raw} once it is connected
+   * @param handshakeTimeout the whole handshake's time limit, from its start; zero for none
    */
   public PemSslSocket(java.net.Socket raw, Layer layer, boolean handshakeOnConnect,
-      boolean suppressRaggedEofs, boolean serverSide, String serverHostname) throws IOException {
+      boolean suppressRaggedEofs, boolean serverSide, String serverHostname,
+      java.time.Duration handshakeTimeout) throws IOException {
     super(raw);
+    this.handshakeTimeout = handshakeTimeout;
     this.layer = layer;
     this.handshakeOnConnect = handshakeOnConnect;
     this.suppressRaggedEofs = suppressRaggedEofs;
@@ -61,9 +66,26 @@ public final class PemSslSocket extends DelegatingSslSocket {
   }
 
   private void attach() throws IOException {
-    ssl = layer.over(raw, hello);
+    SSLSocket s = layer.over(raw, hello);
+    s.addHandshakeCompletedListener(e -> stopDeadline());
+    ssl = s;
     if (handshakeOnConnect) {
       startHandshake();
+    }
+  }
+
+  /** Starts the handshake clock, once: at the handshake's start, explicit or by a read/write. */
+  private synchronized HandshakeDeadline deadline() {
+    if (deadline == null) {
+      deadline = HandshakeDeadline.arm(raw, handshakeTimeout);
+    }
+    return deadline;
+  }
+
+  private void stopDeadline() {
+    HandshakeDeadline d = deadline;
+    if (d != null) {
+      d.done();
     }
   }
 
@@ -168,15 +190,18 @@ public final class PemSslSocket extends DelegatingSslSocket {
 
   @Override
   public void startHandshake() throws IOException {
+    SSLSocket s = ssl();
+    HandshakeDeadline d = deadline();
     try {
-      ssl().startHandshake();
+      s.startHandshake();
+      d.done();
     } catch (UnsupportedOperationException e) {
       // BCJSSE's "Renegotiation not supported": the handshake is done. Like OpenSSL's
       // SSL_do_handshake, a second call is a no-op.
     } catch (SocketException e) {
-      throw e.getCause() == null ? e : Errors.translate(e);
+      throw d.explain(e.getCause() == null ? e : Errors.translate(e));
     } catch (IOException e) {
-      throw Errors.translate(e);
+      throw d.explain(Errors.translate(e));
     }
   }
 
@@ -185,18 +210,23 @@ public final class PemSslSocket extends DelegatingSslSocket {
   @Override
   public synchronized InputStream getInputStream() throws IOException {
     if (in == null) {
-      in = new RaggedEofInputStream(ssl().getInputStream(), suppressRaggedEofs);
+      SSLSocket s = ssl();
+      deadline(); // a first read may run the handshake
+      in = new RaggedEofInputStream(s.getInputStream(), suppressRaggedEofs);
     }
     return in;
   }
 
   @Override
   public OutputStream getOutputStream() throws IOException {
-    return ssl().getOutputStream();
+    SSLSocket s = ssl();
+    deadline(); // a first write may run the handshake
+    return s.getOutputStream();
   }
 
   @Override
   public void close() throws IOException {
+    stopDeadline();
     SSLSocket s = ssl;
     if (s != null) {
       s.close();

@@ -7,6 +7,7 @@ import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.internal.reload.Live;
 import dev.pemtls.internal.trust.TrustStore;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,6 +38,7 @@ import java.util.Objects;
  * @param verifyFlags Python's verify_flags (CRL checks, strict, partial chains)
  * @param securityLevel OpenSSL's security level (0 to 5) from the cipher string's {@code
  *     @SECLEVEL}: the minimum key sizes and signature digests of the peer's chain
+ * @param handshakeTimeout how long a handshake on a socket may take in all; zero for no limit
  */
 public record Settings(
     Protocol protocol,
@@ -49,7 +51,11 @@ public record Settings(
     List<String> cipherSuites,
     List<String> applicationProtocols,
     VerifyFlags verifyFlags,
-    int securityLevel) {
+    int securityLevel,
+    Duration handshakeTimeout) {
+
+  /** The handshake timeout unless set otherwise: long for any real peer, short for a stall. */
+  public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
 
   public Settings {
     Objects.requireNonNull(protocol, "protocol");
@@ -66,6 +72,10 @@ public record Settings(
     if (checkHostname && verifyMode == VerifyMode.CERT_NONE) {
       throw new IllegalArgumentException("check_hostname needs verify_mode other than CERT_NONE");
     }
+    if (handshakeTimeout == null || handshakeTimeout.isNegative()) {
+      throw new IllegalArgumentException("handshake timeout must be zero (none) or positive, not "
+          + handshakeTimeout);
+    }
   }
 
   /** Settings with one verify mode for both sides, as Python's {@code SSLContext} has. */
@@ -74,25 +84,35 @@ public record Settings(
       List<String> protocols, List<String> cipherSuites, List<String> applicationProtocols,
       VerifyFlags verifyFlags, int securityLevel) {
     this(protocol, verifyMode, verifyMode, checkHostname, identity, trust, protocols,
-        cipherSuites, applicationProtocols, verifyFlags, securityLevel);
+        cipherSuites, applicationProtocols, verifyFlags, securityLevel,
+        DEFAULT_HANDSHAKE_TIMEOUT);
   }
 
   /** These settings with the server side's verify mode replaced. */
   public Settings withServerVerifyMode(VerifyMode mode) {
     return new Settings(protocol, verifyMode, mode, checkHostname, liveIdentity, liveTrust,
-        protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
+        protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
+        handshakeTimeout);
+  }
+
+  /** These settings with the handshake timeout replaced (zero: none). */
+  public Settings withHandshakeTimeout(Duration timeout) {
+    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity, liveTrust,
+        protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel, timeout);
   }
 
   /** These settings with the trusted certificates, directories and CRLs replaced. */
   public Settings withTrust(Live<TrustStore> replacement) {
     return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
-        replacement, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
+        replacement, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
+        handshakeTimeout);
   }
 
   /** These settings with the enabled protocols replaced (JSSE names, newest first). */
   public Settings withProtocols(List<String> enabled) {
     return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
-        liveTrust, enabled, cipherSuites, applicationProtocols, verifyFlags, securityLevel);
+        liveTrust, enabled, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
+        handshakeTimeout);
   }
 
   /** Whether an identity (certificate chain and key) is loaded. */
@@ -127,6 +147,6 @@ public record Settings(
         + ", trust=" + trust() + ", protocols=" + protocols + ", cipherSuites="
         + (cipherSuites == null ? "default" : cipherSuites.size() + " suites")
         + ", alpn=" + applicationProtocols + ", verifyFlags=" + verifyFlags
-        + ", securityLevel=" + securityLevel + "]";
+        + ", securityLevel=" + securityLevel + ", handshakeTimeout=" + handshakeTimeout + "]";
   }
 }

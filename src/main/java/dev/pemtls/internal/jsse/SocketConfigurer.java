@@ -3,7 +3,6 @@ package dev.pemtls.internal.jsse;
 import dev.pemtls.VerifyMode;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -72,13 +71,6 @@ final class SocketConfigurer {
     return socket;
   }
 
-  SSLServerSocket configure(SSLServerSocket socket) {
-    SSLParameters p = parameters(socket.getSSLParameters());
-    floor.raise(p, socket.getUseClientMode());
-    socket.setSSLParameters(p);
-    return socket;
-  }
-
   /** An engine's mode is often chosen after it is made: see {@link #enforce(SSLEngine)}. */
   SSLEngine configure(SSLEngine engine) {
     SSLParameters p = parameters(engine.getSSLParameters());
@@ -87,16 +79,16 @@ final class SocketConfigurer {
     return engine;
   }
 
-  /** Raises what the application set on {@code socket} back to the settings' floor. */
-  void enforce(SSLSocket socket) {
-    SSLParameters p = socket.getSSLParameters();
-    if (floor.raise(p, socket.getUseClientMode())) {
-      socket.setSSLParameters(p);
-    }
+  /**
+   * Raises parameters an application set on a server socket (which keeps them for the sockets it
+   * accepts) back to the settings' floor, in place.
+   */
+  void raise(SSLParameters p, boolean clientMode) {
+    floor.raise(p, clientMode);
   }
 
   /** Raises what the application set on {@code socket} back to the settings' floor. */
-  void enforce(SSLServerSocket socket) {
+  void enforce(SSLSocket socket) {
     SSLParameters p = socket.getSSLParameters();
     if (floor.raise(p, socket.getUseClientMode())) {
       socket.setSSLParameters(p);
@@ -125,6 +117,11 @@ final class SocketConfigurer {
     if (floor.raise(p, engine.getUseClientMode())) {
       engine.setSSLParameters(p);
     }
+  }
+
+  /** Settings' handshake timeout; zero for none. */
+  java.time.Duration handshakeTimeout() {
+    return settings.handshakeTimeout();
   }
 
   /** The configured suites, or {@code fallback} (BCJSSE's defaults) when none are configured. */

@@ -31,12 +31,26 @@ final class FileSource {
       throw new SslError("SYS", "INVALID_ARGUMENT", role + " must not be null");
     }
     byte[] data;
+    String notRegular = null;
+    try {
+      notRegular = RegularFiles.notRegular(path);
+    } catch (NoSuchFileException e) {
+      throw notFound(path, role, e);
+    } catch (IOException e) {
+      // unreadable attributes: opening below reports the real reason
+    }
+    if ("a directory".equals(notRegular)) {
+      throw new SslError("SYS", "IS_A_DIRECTORY", "Is a directory: " + role + " '" + path
+          + "' must be a file");
+    } else if (notRegular != null) {
+      throw new SslError("SYS", "NOT_A_REGULAR_FILE", role + " "
+          + RegularFiles.advice(path, notRegular));
+    }
     try (InputStream in = Files.newInputStream(path)) {
       // Read one byte past the limit instead of trusting size(): pipes and /proc files lie.
       data = in.readNBytes(MAX_FILE_BYTES + 1);
     } catch (NoSuchFileException e) {
-      throw new SslError("SYS", "FILE_NOT_FOUND", "No such file or directory: " + role + " '"
-          + path + "' does not exist; check the path", e);
+      throw notFound(path, role, e);
     } catch (AccessDeniedException e) {
       throw new SslError("SYS", "PERMISSION_DENIED", "Permission denied: cannot read " + role
           + " '" + path + "'; check the file's permissions", e);
@@ -56,5 +70,10 @@ final class FileSource {
           + (MAX_FILE_BYTES >> 20) + " MiB; refusing to read it (is it the right file?)");
     }
     return data;
+  }
+
+  private static SslError notFound(Path path, String role, NoSuchFileException e) {
+    return new SslError("SYS", "FILE_NOT_FOUND", "No such file or directory: " + role + " '"
+        + path + "' does not exist; check the path", e);
   }
 }

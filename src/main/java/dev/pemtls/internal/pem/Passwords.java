@@ -2,6 +2,7 @@ package dev.pemtls.internal.pem;
 
 import dev.pemtls.PasswordCallback;
 import dev.pemtls.SslError;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -50,10 +51,10 @@ final class Passwords {
       password = callback.password();
     } catch (SslError e) {
       throw e;
-    } catch (Exception e) {
-      // The callback aborted loading; keep its exception as the cause, as Python re-raises it.
-      throw new SslError("PEM", "BAD_PASSWORD_READ", "bad password read: the password callback "
-          + "for the encrypted key in " + keySource + " failed: " + e, e);
+    } catch (IOException e) {
+      // The callback aborted loading: loadCertChain rethrows e itself, as Python re-raises it.
+      // Unchecked exceptions are not caught at all, so they propagate unchanged.
+      throw new CallbackFailure(keySource, e);
     }
     if (password == null) {
       throw new SslError("PEM", "BAD_PASSWORD_READ", "bad password read: the password callback "

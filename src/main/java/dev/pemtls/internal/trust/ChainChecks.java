@@ -2,7 +2,6 @@ package dev.pemtls.internal.trust;
 
 import java.security.InvalidAlgorithmParameterException;
 import java.security.NoSuchAlgorithmException;
-import java.security.PublicKey;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
@@ -15,12 +14,8 @@ import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.DSAKey;
-import java.security.interfaces.ECKey;
-import java.security.interfaces.RSAKey;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -41,10 +36,6 @@ final class ChainChecks {
       "2.5.29.17", "2.5.29.19", "2.5.29.32", "2.5.29.37", "1.3.6.1.5.5.7.1.14", "2.5.29.30",
       "2.5.29.33", "2.5.29.36", "2.5.29.54", "1.3.6.1.5.5.7.1.7", "1.3.6.1.5.5.7.1.8",
       "2.5.29.31");
-
-  /** Minimum bits of RSA/DSA keys and of EC keys for security levels 0 to 5. */
-  private static final int[] MIN_RSA = {0, 1024, 2048, 3072, 7680, 15360};
-  private static final int[] MIN_EC = {0, 160, 224, 256, 384, 512};
 
   private ChainChecks() {}
 
@@ -69,33 +60,18 @@ final class ChainChecks {
     if (level <= 0) {
       return;
     }
-    int lvl = Math.min(level, 5);
     for (int depth = 0; depth < path.size(); depth++) {
       X509Certificate c = path.get(depth);
-      if (!keyStrongEnough(c.getPublicKey(), lvl)) {
+      if (!SecurityLevel.keyStrongEnough(c.getPublicKey(), level)) {
         throw new VerificationFailure(depth == 0 ? VerifyCode.EE_KEY_TOO_SMALL
             : VerifyCode.CA_KEY_TOO_SMALL, depth, c.getPublicKey().getAlgorithm() + " key too "
             + "small for security level " + level);
       }
-      String sig = c.getSigAlgName().toUpperCase(Locale.ROOT);
-      boolean weak = sig.startsWith("MD5") || sig.startsWith("MD2") || sig.startsWith("MD4")
-          || sig.startsWith("SHA1");
-      if (depth < path.size() - 1 && weak && level >= 1 && !(sig.startsWith("SHA1") && lvl < 2)) {
-        throw new VerificationFailure(VerifyCode.CA_MD_TOO_WEAK, depth, sig
+      if (depth < path.size() - 1 && !SecurityLevel.digestStrongEnough(c, level)) {
+        throw new VerificationFailure(VerifyCode.CA_MD_TOO_WEAK, depth, c.getSigAlgName()
             + " signature too weak for security level " + level);
       }
     }
-  }
-
-  private static boolean keyStrongEnough(PublicKey key, int level) {
-    if (key instanceof RSAKey) {
-      return ((RSAKey) key).getModulus().bitLength() >= MIN_RSA[level];
-    } else if (key instanceof DSAKey) {
-      return ((DSAKey) key).getParams().getP().bitLength() >= MIN_RSA[level];
-    } else if (key instanceof ECKey) {
-      return ((ECKey) key).getParams().getOrder().bitLength() >= MIN_EC[level];
-    }
-    return true; // Ed25519 (128 bits) and Ed448 pass every level PemTLS offers
   }
 
   private static boolean hasConstraints(X509Certificate anchor) {

@@ -1,7 +1,5 @@
 package dev.pemtls.internal.trust;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -10,11 +8,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 
 /**
  * Host-name checks as OpenSSL's {@code X509_check_host} and {@code X509_check_ip} perform them
@@ -73,70 +75,145 @@ public final class X509CheckHost {
     return false;
   }
 
-  /** OpenSSL's equal_wildcard with NO_PARTIAL_WILDCARDS, for lower-cased inputs. */
+  /**
+   * OpenSSL's {@code equal_wildcard} with {@code NO_PARTIAL_WILDCARDS}, for lower-cased inputs.
+   * A pattern whose wildcard is not valid ({@code valid_star} refuses it) is compared literally,
+   * as OpenSSL does; the wildcard covers only {@code [a-z0-9-]}, so never {@code a_b}.
+   */
   static boolean matchesPattern(String pattern, String host) {
     pattern = stripTrailingDot(pattern);
-    if (host.isEmpty() || pattern.isEmpty()) {
+    if (host.isEmpty() || pattern.isEmpty() || pattern.indexOf('\0') >= 0) {
       return false;
     }
-    if (!pattern.startsWith("*.")) {
-      return pattern.indexOf('*') < 0 && pattern.equals(host);
+    int star = host.length() > 1 && host.charAt(0) == '.' ? -1 : validStar(pattern);
+    if (star < 0) {
+      return pattern.equals(host);
     }
-    String suffix = pattern.substring(1); // ".example.com"
-    if (suffix.indexOf('*') >= 0 || suffix.indexOf('.', 1) < 0) {
-      return false; // a second star, or fewer than two labels after the wildcard
+    String suffix = pattern.substring(star + 1); // ".example.com": the star is a whole label
+    if (host.length() <= suffix.length() || !host.endsWith(suffix)) {
+      return false;
     }
-    int firstDot = host.indexOf('.');
-    return firstDot > 0 && host.substring(firstDot).equals(suffix);
+    String covered = host.substring(0, host.length() - suffix.length());
+    if (covered.equals("*")) {
+      return true; // the wildcard may match a literal '*'
+    }
+    return covered.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+        || (c >= 'A' && c <= 'Z') || c == '-');
   }
 
+  /**
+   * OpenSSL's {@code valid_star} with {@code NO_PARTIAL_WILDCARDS}: the index of the pattern's
+   * one wildcard when it is a whole first label of a syntactically valid name ({@code
+   * [A-Za-z0-9-]} labels, none starting or ending with '-', no IDNA first label, at least two
+   * labels after it), else -1.
+   */
+  private static int validStar(String p) {
+    int star = -1;
+    boolean labelStart = true;
+    boolean hyphen = false;
+    boolean idna = false;
+    int dots = 0;
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == '*') {
+        boolean atEnd = i == p.length() - 1 || p.charAt(i + 1) == '.';
+        if (star >= 0 || idna || dots > 0 || !labelStart || !atEnd) {
+          return -1;
+        }
+        star = i;
+        labelStart = false;
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        if (labelStart && p.regionMatches(true, i, "xn--", 0, 4)) {
+          idna = true;
+        }
+        labelStart = false;
+        hyphen = false;
+      } else if (c == '.') {
+        if (hyphen || labelStart) {
+          return -1;
+        }
+        labelStart = true;
+        idna = false;
+        dots++;
+      } else if (c == '-') {
+        if (labelStart) {
+          return -1;
+        }
+        hyphen = true;
+      } else {
+        return -1;
+      }
+    }
+    return labelStart || hyphen || dots < 2 ? -1 : star;
+  }
+
+  /** OpenSSL's do_x509_check for GEN_IPADD: the SAN's octets, compared as they are. */
   private static boolean matchesIp(X509Certificate cert, byte[] ip) {
-    for (String san : sans(cert, SAN_IP)) {
-      byte[] other = ipBytes(san);
-      if (other != null && Arrays.equals(other, ip)) {
+    for (byte[] san : ipSans(cert)) {
+      if (Arrays.equals(san, ip)) {
         return true;
       }
     }
     return false;
   }
 
+  /**
+   * The iPAddress SANs as their raw octets. Not {@code getSubjectAlternativeNames()}: the JDK
+   * renders a 16-byte IPv4-mapped address through {@code InetAddress}, which folds it to IPv4.
+   */
+  private static List<byte[]> ipSans(X509Certificate cert) {
+    List<byte[]> out = new ArrayList<>();
+    byte[] ext = cert.getExtensionValue(Extension.subjectAlternativeName.getId());
+    if (ext == null) {
+      return out;
+    }
+    try {
+      GeneralNames names = GeneralNames.getInstance(
+          ASN1OctetString.getInstance(ext).getOctets());
+      for (GeneralName n : names.getNames()) {
+        if (n.getTagNo() == GeneralName.iPAddress) {
+          out.add(ASN1OctetString.getInstance(n.getName()).getOctets());
+        }
+      }
+    } catch (RuntimeException e) {
+      // An unparsable SAN extension offers no addresses: the check then fails closed.
+    }
+    return out;
+  }
+
   private static String stripTrailingDot(String s) {
     return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 
-  /** The address bytes of an IP literal, or null; never consults DNS. */
+  /**
+   * The address bytes of an IP literal, or null; never consults DNS. As OpenSSL's {@code
+   * a2i_IPADDRESS}: 4 bytes for a dotted quad, 16 for an IPv6 literal, an IPv4-mapped one
+   * included (it is not folded to IPv4).
+   */
   static byte[] ipBytes(String host) {
     if (host == null || host.isEmpty()) {
       return null;
     }
     String h = host.startsWith("[") && host.endsWith("]")
         ? host.substring(1, host.length() - 1) : host;
-    boolean v6 = h.indexOf(':') >= 0;
-    if (!v6 && !isDottedQuad(h)) {
-      return null;
-    }
-    if (v6 && !h.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
-      return null;
-    }
-    try {
-      return InetAddress.getByName(h).getAddress(); // a literal: no lookup happens
-    } catch (UnknownHostException e) {
-      return null;
-    }
+    return h.indexOf(':') >= 0 ? InetPton.v6(h) : dottedQuad(h);
   }
 
-  private static boolean isDottedQuad(String h) {
+  private static byte[] dottedQuad(String h) {
     String[] parts = h.split("\\.", -1);
     if (parts.length != 4) {
-      return false;
+      return null;
     }
-    for (String p : parts) {
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)
+    byte[] out = new byte[4];
+    for (int i = 0; i < 4; i++) {
+      String p = parts[i];
+      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
           || Integer.parseInt(p) > 255) {
-        return false;
+        return null;
       }
+      out[i] = (byte) Integer.parseInt(p);
     }
-    return true;
+    return out;
   }
 
   private static List<String> sans(X509Certificate cert, int type) {
