@@ -198,6 +198,17 @@ class ConfigFloorTest {
   }
 
   @Test
+  void checkHostname_applicationClearsEndpointIdentification_isRestoredWithWarning()
+      throws Exception {
+    SSLEngine c = clientEngine(clientWithoutCertificate);
+    SSLParameters p = c.getSSLParameters();
+    p.setEndpointIdentificationAlgorithm("");
+    c.setSSLParameters(p);
+    assertEquals("HTTPS", c.getSSLParameters().getEndpointIdentificationAlgorithm());
+    assertTrue(warningTexts().get(0).contains("check_hostname"), warningTexts().toString());
+  }
+
+  @Test
   void certOptional_applicationTurnsRequestOff_stillAsks() throws Exception {
     SSLEngine s = serverEngine(server("verify_mode=CERT_OPTIONAL"));
     s.setWantClientAuth(false);

@@ -49,6 +49,7 @@ class FrameworkSocketsTest {
   static Issued ca;
   static Provider server;
   static Provider dnsOnlyServer;
+  static Provider ipAndDnsServer;
   static Provider client;
   static Provider clientWithoutCertificate;
 
@@ -63,6 +64,7 @@ class FrameworkSocketsTest {
     server = configure("certfile=server.pem", "keyfile=server.key", "cafile=ca.pem",
         "verify_mode=CERT_REQUIRED");
     dnsOnlyServer = configure("certfile=dnsonly.pem", "keyfile=dnsonly.key", "cafile=ca.pem");
+    ipAndDnsServer = configure("certfile=server.pem", "keyfile=server.key", "cafile=ca.pem");
     client = configure("certfile=client.pem", "keyfile=client.key", "cafile=ca.pem");
     clientWithoutCertificate = configure("cafile=ca.pem");
   }
@@ -167,24 +169,28 @@ class FrameworkSocketsTest {
     }
   }
 
-  /** Handshakes a client socket made by {@code connect} with {@code serverProvider}'s server. */
-  private static void handshakeByAddress(Provider serverProvider, InetAddress address)
-      throws Exception {
+  /** How a test's client makes its socket to the server's port. */
+  private interface Connect {
+    SSLSocket to(javax.net.ssl.SSLSocketFactory factory, int port) throws IOException;
+  }
+
+  /** Handshakes a socket from {@code connect} with {@code serverProvider}'s server. */
+  private static void handshake(Provider serverProvider, Connect connect) throws Exception {
     SSLContext serverCtx = SSLContext.getInstance("Default", serverProvider);
     try (SSLServerSocket ss = (SSLServerSocket) serverCtx.getServerSocketFactory()
         .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
         try (SSLSocket s = (SSLSocket) ss.accept()) {
           s.startHandshake();
-          s.getInputStream().read(); // until the client closes: never cut its Finished short
+          s.getInputStream().read(); // until the client closes: it closes first
         } catch (IOException ignored) {
           // the client's verdict is what the tests look at
         }
       });
-      // A client with a certificate: `server` requires one, and a refused client would see the
+      // A client with a certificate: `server` requires one, and a refused client could see the
       // server close before its own close_notify.
-      try (SSLSocket c = (SSLSocket) SSLContext.getInstance("Default", client)
-          .getSocketFactory().createSocket(address, ss.getLocalPort())) {
+      try (SSLSocket c = connect.to(SSLContext.getInstance("Default", client)
+          .getSocketFactory(), ss.getLocalPort())) {
         c.startHandshake();
       } finally {
         served.get(10, TimeUnit.SECONDS);
@@ -192,9 +198,25 @@ class FrameworkSocketsTest {
     }
   }
 
+  /** {@code createSocket(InetAddress, port)}: connected by address only. */
+  private static void handshakeByAddress(Provider serverProvider, InetAddress address)
+      throws Exception {
+    handshake(serverProvider, (f, port) -> (SSLSocket) f.createSocket(address, port));
+  }
+
+  /** As HttpsURLConnection and many clients do: createSocket() first, connect(address) later. */
+  private static void handshakeUnconnected(Provider serverProvider, InetSocketAddress address)
+      throws Exception {
+    handshake(serverProvider, (f, port) -> {
+      SSLSocket c = (SSLSocket) f.createSocket();
+      c.connect(new InetSocketAddress(address.getAddress(), port), 10_000);
+      return c;
+    });
+  }
+
   @Test
   void addressOnlySocket_ipLiteral_isCheckedAgainstIpSan() throws Exception {
-    handshakeByAddress(server, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
+    handshakeByAddress(ipAndDnsServer, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
   }
 
   @Test
@@ -211,6 +233,20 @@ class FrameworkSocketsTest {
     assertInstanceOf(CertificateException.class, e.getCause());
     assertTrue(e.getMessage().contains("address mismatch"), e.getMessage());
     assertTrue(e.getMessage().contains("127.0.0.1"), e.getMessage());
+  }
+
+  @Test
+  void unconnectedSocket_connectedByName_isCheckedAgainstThatName() throws Exception {
+    handshakeUnconnected(dnsOnlyServer, new InetSocketAddress(
+        InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), 0));
+  }
+
+  @Test
+  void unconnectedSocket_connectedByIpLiteral_withoutIpSan_isRefused() throws Exception {
+    SSLHandshakeException e = assertThrows(SSLHandshakeException.class, () ->
+        handshakeUnconnected(dnsOnlyServer, new InetSocketAddress(
+            InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0)));
+    assertTrue(e.getMessage().contains("address mismatch"), e.getMessage());
   }
 
   @Test
