@@ -1,7 +1,7 @@
 package dev.pemtls.cli;
 
-import dev.pemtls.provider.ConfigReport;
-import dev.pemtls.provider.SecurityFile;
+import dev.pemtls.internal.config.ConfigReport;
+import dev.pemtls.internal.config.SecurityFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.pemtls.SslContext;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.demo.DemoPki.DemoFiles;
-import dev.pemtls.provider.SecurityFile;
+import dev.pemtls.internal.config.SecurityFile;
 import dev.pemtls.internal.x509.CertificateDict;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.pemtls.provider;
 
+import dev.pemtls.internal.config.Configured;
+import dev.pemtls.internal.config.Config;
 import dev.pemtls.internal.BuildVersion;
 import dev.pemtls.TlsVersion;
 import java.security.Provider;

@@ -1,5 +1,6 @@
 package dev.pemtls.provider;
 
+import dev.pemtls.internal.config.Configured;
 import dev.pemtls.TlsVersion;
 import dev.pemtls.internal.jsse.ConfiguredSslContext;
 import dev.pemtls.internal.jsse.Settings;

@@ -1,5 +1,7 @@
 package dev.pemtls.provider;
 
+import dev.pemtls.internal.config.JdkManagers;
+import dev.pemtls.internal.config.Configured;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;

@@ -1,4 +1,4 @@
-package dev.pemtls.provider;
+package dev.pemtls.internal.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.pemtls.provider;
+package dev.pemtls.internal.config;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import java.util.List;
  * {@code $JAVA_HOME/lib/security/jssecacerts}, else {@code cacerts}. Its certificates join the
  * trust store directly, and are verified exactly as CAs from a cafile are.
  */
-final class JdkDefaultTrust {
+public final class JdkDefaultTrust {
   private JdkDefaultTrust() {}
 
   /** Where the default trust store is. */

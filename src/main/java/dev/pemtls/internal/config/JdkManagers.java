@@ -1,4 +1,4 @@
-package dev.pemtls.provider;
+package dev.pemtls.internal.config;
 
 import dev.pemtls.internal.crypto.Tls;
 import java.security.NoSuchAlgorithmException;
@@ -12,17 +12,17 @@ import javax.net.ssl.TrustManagerFactory;
  * to: SunJSSE's when it is installed, else (the shipped security file and the agent leave it
  * out) the private BCJSSE's, which has only PKIX ones.
  */
-final class JdkManagers {
+public final class JdkManagers {
   private JdkManagers() {}
 
-  static TrustManagerFactory trustManagerFactory(String algorithm)
+  public static TrustManagerFactory trustManagerFactory(String algorithm)
       throws NoSuchAlgorithmException {
     Provider sun = Security.getProvider("SunJSSE");
     return sun != null ? TrustManagerFactory.getInstance(algorithm, sun)
         : TrustManagerFactory.getInstance("PKIX", Tls.jsseProvider());
   }
 
-  static KeyManagerFactory keyManagerFactory(String algorithm) throws NoSuchAlgorithmException {
+  public static KeyManagerFactory keyManagerFactory(String algorithm) throws NoSuchAlgorithmException {
     Provider sun = Security.getProvider("SunJSSE");
     return sun != null ? KeyManagerFactory.getInstance(algorithm, sun)
         : KeyManagerFactory.getInstance("PKIX", Tls.jsseProvider());

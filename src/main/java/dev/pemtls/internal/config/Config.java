@@ -1,4 +1,4 @@
-package dev.pemtls.provider;
+package dev.pemtls.internal.config;
 
 import dev.pemtls.TlsVersion;
 import dev.pemtls.VerifyMode;
@@ -46,7 +46,7 @@ import java.util.Properties;
  * <p>Relative paths in the file are resolved against the file's folder; relative paths in
  * system properties against the working directory.
  */
-final class Config {
+public final class Config {
   /** Every key the file may hold. */
   public static final List<String> KEYS = List.of("certfile", "keyfile", "cafile", "capath",
       "ciphers", "ciphersuites", "verify_mode", "check_hostname", "minimum_version",

@@ -1,10 +1,10 @@
-package dev.pemtls.provider;
+package dev.pemtls.internal.config;
 
 import java.util.Collection;
 import java.util.Locale;
 
 /** Suggests the closest known word for a misspelt one, for error messages. */
-final class DidYouMean {
+public final class DidYouMean {
   private DidYouMean() {}
 
   /**

@@ -1,4 +1,4 @@
-package dev.pemtls.provider;
+package dev.pemtls.internal.config;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import javax.net.ssl.TrustManager;
  * same path programmatic users take, plus the one thing a two-sided provider adds: the server
  * side's verify mode (see {@link #serverVerifyMode}).
  */
-final class Configured {
+public final class Configured {
   private final Config config;
   private final Settings settings;
   private final String trustSource;
@@ -46,16 +46,16 @@ final class Configured {
    *
    * @throws ProviderException naming the file, the key and the problem
    */
-  static Configured build(Config config) {
+  public static Configured build(Config config) {
     return build(config, System.getenv());
   }
 
-  static Configured build(Config config, Map<String, String> env) {
+  public static Configured build(Config config, Map<String, String> env) {
     return build(config, env, config.reloadInterval());
   }
 
   /** Loads the config as {@link #build} does but watches no file, for config-check's report. */
-  static Configured once(Config config) {
+  public static Configured once(Config config) {
     return build(config, System.getenv(), java.time.Duration.ZERO);
   }
 
@@ -232,31 +232,31 @@ final class Configured {
     return null;
   }
 
-  Config config() {
+  public Config config() {
     return config;
   }
 
-  Settings settings() {
+  public Settings settings() {
     return settings;
   }
 
   /** What the trust comes from, for config-check. */
-  String trustSource() {
+  public String trustSource() {
     return trustSource;
   }
 
   /** The config's key managers: the identity's, or none. */
-  KeyManager[] keyManagers() {
+  public KeyManager[] keyManagers() {
     return ConfiguredSslContext.keyManagers(settings);
   }
 
   /** The config's trust manager. */
-  TrustManager[] trustManagers() {
+  public TrustManager[] trustManagers() {
     return ConfiguredSslContext.trustManagers(settings);
   }
 
   /** The context behind {@code SSLContext.getInstance("Default")}, built once. */
-  synchronized SSLContext defaultContext() {
+  public synchronized SSLContext defaultContext() {
     if (defaultContext == null) {
       defaultContext = ConfiguredSslContext.create(settings);
     }

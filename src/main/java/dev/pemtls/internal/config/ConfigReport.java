@@ -1,4 +1,4 @@
-package dev.pemtls.provider;
+package dev.pemtls.internal.config;
 
 import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.identity.Identity;

@@ -1,5 +1,6 @@
-package dev.pemtls.provider;
+package dev.pemtls.internal.config;
 
+import dev.pemtls.provider.PemTlsProvider;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
