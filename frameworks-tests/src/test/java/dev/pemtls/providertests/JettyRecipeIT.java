@@ -1,0 +1,97 @@
+package dev.pemtls.providertests;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pemtls.Peers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * src/docs/integrations.md's Jetty 12 and java.net.http recipes: a Jetty server (h2 and
+ * http/1.1 over ALPN) and Jetty's HttpClient, neither given a keystore, in child JVMs with PemTLS
+ * installed; curl and java.net.http's HTTP/2 as their peers.
+ */
+class JettyRecipeIT {
+  @TempDir static Path dir;
+  static RecipePki pki;
+  static ChildJvm server;
+  static String url;
+
+  @BeforeAll
+  static void start() throws Exception {
+    pki = new RecipePki(dir);
+    server = ChildJvm.start(JettyMain.class, pki.provider(pki.serverConf()), "serve");
+    url = "https://localhost:" + server.awaitLine("READY ").split(" ")[1] + "/";
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void jettyServer_mutualTlsOverHttp2WithCurl_rejectsClientFromUnknownCa() throws Exception {
+    Peers.require("curl", "the Jetty server's curl peer");
+    String ok = curl(pki.clientCert, pki.clientKey);
+    assertTrue(ok.startsWith("OK client=CN=Recipe_Client version=HTTP/2.0 suite=TLS_"), ok);
+    String rogue = curl(pki.rogueClientCert, pki.rogueClientKey);
+    assertTrue(rogue.startsWith("ERR "), rogue);
+    String none = curl(null, null);
+    assertTrue(none.startsWith("ERR "), none);
+  }
+
+  @Test
+  void jettyHttpClientAndJavaHttpClient_presentTheConfigCertificate_overHttp11AndHttp2()
+      throws Exception {
+    ChildJvm c = ChildJvm.run(JettyMain.class, pki.provider(pki.clientConf()),
+        "jetty:" + url, "http2:" + url);
+    String jetty = c.line("jetty " + url);
+    assertTrue(jetty.contains(" OK client=CN=Recipe_Client version=HTTP/1.1 "), jetty);
+    String h2 = c.line("http2 " + url);
+    assertTrue(h2.contains(" OK version=HTTP_2 client=CN=Recipe_Client version=HTTP/2.0 "), h2);
+  }
+
+  @Test
+  void jettyHttpClientAndJavaHttpClient_rejectServerFromUnknownCa() throws Exception {
+    Peers.require("python3", "the unknown-CA server");
+    try (PythonPeer.Server rogue = PythonPeer.serve(pki.rogueServerCert, pki.rogueServerKey,
+        2)) {
+      String rogueUrl = "https://localhost:" + rogue.port() + "/";
+      ChildJvm c = ChildJvm.run(JettyMain.class, pki.provider(pki.clientConf()),
+          "jetty:" + rogueUrl, "http2:" + rogueUrl);
+      assertAll(List.of("jetty ", "http2 ").stream().map(api -> () -> {
+        String line = c.line(api + rogueUrl);
+        assertTrue(line.contains(" ERR javax.net.ssl.SSLHandshakeException")
+            && line.contains("certificate verify failed: self-signed certificate in certificate"
+            + " chain (verify code 19"), line);
+      }));
+    }
+  }
+
+  /** curl --http2 to the Jetty server: "OK body" or "ERR exit N: message". */
+  private static String curl(Path cert, Path key) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "--http2", "--max-time", "20",
+        "--cacert", pki.ca.toString()));
+    if (cert != null) {
+      cmd.addAll(List.of("--cert", cert.toString(), "--key", key.toString()));
+    }
+    cmd.add(url);
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (!p.waitFor(30, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      return "ERR timeout";
+    }
+    return p.exitValue() == 0 ? "OK " + out : "ERR exit " + p.exitValue() + ": " + out;
+  }
+}
