@@ -13,7 +13,8 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
  * The PEM files of the framework recipes, generated per run: a CA ({@code ca.pem}); a server
  * for localhost and 127.0.0.1 that may also act as a client ({@code server.pem}/{@code .key}, as
  * a service calling another service does); a client ({@code client.pem}); and a client and a
- * localhost server from an unknown CA ({@code rogue-client.pem}, {@code rogue-server.pem}) that
+ * localhost server from an unknown CA ({@code rogue-ca.pem}, {@code rogue-client.pem}, {@code
+ * rogue-server.pem}) that
  * every recipe must reject.
  */
 final class RecipePki {
@@ -27,6 +28,7 @@ final class RecipePki {
   final Path rogueClientKey;
   final Path rogueServerCert;
   final Path rogueServerKey;
+  final Path rogueCa;
 
   RecipePki(Path dir) throws IOException {
     this.dir = dir;
@@ -40,14 +42,15 @@ final class RecipePki {
         .extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).issue();
     clientCert = chain("client.pem", client, caCert);
     clientKey = key("client.key", client);
-    Issued rogueCa = new Spec("Unknown CA").ca().issue();
-    Issued rogueClient = new Spec("Rogue Client").issuer(rogueCa)
+    Issued unknownCa = new Spec("Unknown CA").ca().issue();
+    rogueCa = DemoPki.write(dir.resolve("rogue-ca.pem"), DemoPki.pem(unknownCa.certificate()));
+    Issued rogueClient = new Spec("Rogue Client").issuer(unknownCa)
         .extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).issue();
-    rogueClientCert = chain("rogue-client.pem", rogueClient, rogueCa);
+    rogueClientCert = chain("rogue-client.pem", rogueClient, unknownCa);
     rogueClientKey = key("rogue-client.key", rogueClient);
-    Issued rogueServer = new Spec("localhost").issuer(rogueCa).dns("localhost").ip("127.0.0.1")
+    Issued rogueServer = new Spec("localhost").issuer(unknownCa).dns("localhost").ip("127.0.0.1")
         .extendedKeyUsage(KeyPurposeId.id_kp_serverAuth).issue();
-    rogueServerCert = chain("rogue-server.pem", rogueServer, rogueCa);
+    rogueServerCert = chain("rogue-server.pem", rogueServer, unknownCa);
     rogueServerKey = key("rogue-server.key", rogueServer);
   }
 
