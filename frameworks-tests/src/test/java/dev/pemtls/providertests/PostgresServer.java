@@ -115,6 +115,11 @@ final class PostgresServer implements AutoCloseable {
     }
   }
 
+  /** The server's log so far. */
+  String log() throws IOException {
+    return Files.readString(dir.resolve("server.log"));
+  }
+
   @Override
   public void close() throws Exception {
     try {
