@@ -68,13 +68,35 @@ public final class PemTlsProvider extends Provider {
   @Override
   public Provider configure(String configArg) {
     try {
-      return new PemTlsProvider(Configured.build(Config.load(configArg, System.getProperties())),
-          null);
+      return new PemTlsProvider(build(configArg), null);
     } catch (ProviderException e) {
       if (FAILED_BEFORE.putIfAbsent(String.valueOf(configArg), Boolean.TRUE) == null) {
         throw e;
       }
       return new PemTlsProvider(null, e);
+    }
+  }
+
+  /** A provider whose every service throws {@code failure}: TLS is off, nothing falls back. */
+  static PemTlsProvider closed(ProviderException failure) {
+    return new PemTlsProvider(null, failure);
+  }
+
+  /**
+   * The config named by {@code argument}, loaded. Anything else that goes wrong (an invalid path,
+   * a bug, a missing class) becomes a ProviderException too: the JDK silently drops a provider
+   * whose setup throws anything else, and the JVM would then run on SunJSSE.
+   */
+  static Configured build(String argument) {
+    try {
+      return Configured.build(Config.load(argument, System.getProperties()));
+    } catch (ProviderException e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      throw new ProviderException("PemTLS: cannot load the configuration "
+          + (argument == null || argument.isBlank() ? "(no provider argument)" : "'"
+              + argument.strip() + "'") + ": " + e + "; TLS stays off in this JVM until it is "
+          + "fixed", e);
     }
   }
 
@@ -85,7 +107,7 @@ public final class PemTlsProvider extends Provider {
     }
     if (configured == null) {
       try {
-        configured = Configured.build(Config.load(null, System.getProperties()));
+        configured = build(null);
       } catch (ProviderException e) {
         failure = e;
         throw e;

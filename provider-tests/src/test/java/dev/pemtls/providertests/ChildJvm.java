@@ -126,6 +126,23 @@ final class ChildJvm implements AutoCloseable {
     return new ChildJvm(new ProcessBuilder(cmd).start());
   }
 
+  /**
+   * Runs {@code java ARGS} to its end, with {@code env} added to the environment, for children
+   * that are not {@link ChildMain} (e.g. {@code -javaagent:... -jar app.jar}).
+   */
+  static ChildJvm runJava(List<String> args, java.util.Map<String, String> env)
+      throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaHome().resolve("bin").resolve("java").toString());
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(env);
+    ChildJvm child = new ChildJvm(pb.start());
+    child.finish();
+    return child;
+  }
+
   /** Runs a child to its end and returns its stdout lines. */
   static ChildJvm run(List<String> jvmArgs, String... ops) throws Exception {
     ChildJvm child = start(jvmArgs, ops);

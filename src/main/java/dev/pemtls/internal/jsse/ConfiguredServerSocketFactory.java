@@ -5,7 +5,7 @@ import java.net.InetAddress;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLServerSocketFactory;
 
-/** Server sockets whose accepted connections carry the settings. */
+/** Server sockets whose accepted connections carry the settings (see {@link ConfiguredServerSocket}). */
 final class ConfiguredServerSocketFactory extends SSLServerSocketFactory {
   private final SSLServerSocketFactory bc;
   private final SocketConfigurer configurer;
@@ -15,8 +15,9 @@ final class ConfiguredServerSocketFactory extends SSLServerSocketFactory {
     this.configurer = configurer;
   }
 
-  private java.net.ServerSocket configured(java.net.ServerSocket s) {
-    return s instanceof SSLServerSocket ? configurer.configure((SSLServerSocket) s) : s;
+  private java.net.ServerSocket configured(java.net.ServerSocket s) throws IOException {
+    return s instanceof SSLServerSocket
+        ? new ConfiguredServerSocket(configurer.configure((SSLServerSocket) s), configurer) : s;
   }
 
   @Override

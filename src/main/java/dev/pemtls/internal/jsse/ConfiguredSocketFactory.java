@@ -18,7 +18,8 @@ final class ConfiguredSocketFactory extends SSLSocketFactory {
   }
 
   private Socket configured(Socket s) {
-    return s instanceof SSLSocket ? new JsseSslSocket(configurer.configure((SSLSocket) s)) : s;
+    return s instanceof SSLSocket
+        ? new JsseSslSocket(configurer.configure((SSLSocket) s), configurer) : s;
   }
 
   @Override
@@ -35,7 +36,7 @@ final class ConfiguredSocketFactory extends SSLSocketFactory {
   public Socket createSocket() throws IOException {
     Socket s = bc.createSocket();
     return s instanceof SSLSocket
-        ? new JsseSslSocket(configurer.configureUnconnected((SSLSocket) s)) : s;
+        ? new JsseSslSocket(configurer.configureUnconnected((SSLSocket) s), configurer) : s;
   }
 
   @Override
@@ -61,14 +62,40 @@ final class ConfiguredSocketFactory extends SSLSocketFactory {
     return configured(bc.createSocket(host, port, localHost, localPort));
   }
 
+  /**
+   * A socket connected by address only gets a host to check: the name the {@link InetAddress}
+   * was created with, else its IP literal (checked against IP SANs). The plain socket connects to
+   * the address as given and TLS is layered on it with that host, so nothing is looked up again
+   * and there is never a reverse lookup.
+   */
   @Override
   public Socket createSocket(InetAddress host, int port) throws IOException {
-    return configured(bc.createSocket(host, port));
+    return layered(new Socket(host, port), host, port);
   }
 
   @Override
   public Socket createSocket(InetAddress address, int port, InetAddress localAddress,
       int localPort) throws IOException {
-    return configured(bc.createSocket(address, port, localAddress, localPort));
+    return layered(new Socket(address, port, localAddress, localPort), address, port);
+  }
+
+  private Socket layered(Socket plain, InetAddress address, int port) throws IOException {
+    try {
+      return configured(bc.createSocket(plain, givenHost(address), port, true));
+    } catch (IOException | RuntimeException e) {
+      plain.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The host name {@code address} was created with, or its IP literal: {@code toString()} is
+   * "name/literal" and shows an empty name when there is none, without a reverse lookup (which
+   * {@code getHostName()} would do).
+   */
+  static String givenHost(InetAddress address) {
+    String text = address.toString();
+    int slash = text.indexOf('/');
+    return slash > 0 ? text.substring(0, slash) : address.getHostAddress();
   }
 }

@@ -100,12 +100,12 @@ public final class ConfiguredSslContext extends SSLContext {
 
     @Override
     protected SSLEngine engineCreateSSLEngine() {
-      return configurer.configure(bc.createSSLEngine());
+      return new JsseSslEngine(configurer.configure(bc.createSSLEngine()), configurer);
     }
 
     @Override
     protected SSLEngine engineCreateSSLEngine(String host, int port) {
-      return configurer.configure(bc.createSSLEngine(host, port));
+      return new JsseSslEngine(configurer.configure(bc.createSSLEngine(host, port)), configurer);
     }
 
     @Override

@@ -50,6 +50,35 @@ final class JsseExceptions {
     return needsMapping(e) ? new SSLException(Errors.translate(e).getMessage(), e) : e;
   }
 
+  /**
+   * An engine's failure. BCJSSE's engines wrap its {@code TlsException}s in a plain {@link
+   * SSLException} whose message is the BouncyCastle type ({@code
+   * org.bouncycastle.tls.TlsFatalAlertReceived: certificate_required(116)}); JSSE users expect
+   * an {@link SSLHandshakeException} for a failed handshake, with a message they can read.
+   *
+   * @param handshaking whether the engine had not finished its first handshake
+   */
+  static SSLException engine(SSLException e, boolean handshaking) {
+    if (!fromBouncyCastle(e)) {
+      return e;
+    }
+    SslError python = Errors.translate(e);
+    SSLException mapped = handshaking ? new SSLHandshakeException(python.getMessage())
+        : new SSLException(python.getMessage());
+    CertificateException certificate = certificateCause(e);
+    mapped.initCause(certificate != null ? certificate : e.getCause() != null ? e.getCause() : e);
+    return mapped;
+  }
+
+  private static boolean fromBouncyCastle(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TlsException || t instanceof CertificateException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static CertificateException certificateCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CertificateException) {

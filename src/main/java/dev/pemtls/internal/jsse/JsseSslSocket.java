@@ -6,19 +6,60 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketAddress;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A BCJSSE socket from {@code sslContext()}'s factories that keeps the JSSE exception contract:
- * handshake failures are {@link javax.net.ssl.SSLHandshakeException}s and later TLS failures
- * {@link javax.net.ssl.SSLException}s (see {@link JsseExceptions}). Everything else is BCJSSE's.
+ * A BCJSSE socket from {@code sslContext()}'s factories (client sockets, and the sockets its
+ * server sockets accept) that keeps the JSSE exception contract: handshake failures are {@link
+ * javax.net.ssl.SSLHandshakeException}s and later TLS failures {@link javax.net.ssl.SSLException}s
+ * (see {@link JsseExceptions}). What an application sets is raised to the settings' floor at once
+ * ({@link SocketConfigurer#enforce(SSLSocket)}). Everything else is BCJSSE's.
  */
 final class JsseSslSocket extends DelegatingSslSocket {
   private final SSLSocket bc;
+  private final SocketConfigurer configurer;
 
-  JsseSslSocket(SSLSocket bc) {
+  JsseSslSocket(SSLSocket bc, SocketConfigurer configurer) {
     super(bc);
     this.bc = bc;
+    this.configurer = configurer;
+  }
+
+  @Override
+  public void setSSLParameters(SSLParameters params) {
+    bc.setSSLParameters(params);
+    configurer.enforce(bc);
+  }
+
+  @Override
+  public void setEnabledCipherSuites(String[] suites) {
+    bc.setEnabledCipherSuites(suites);
+    configurer.enforce(bc);
+  }
+
+  @Override
+  public void setEnabledProtocols(String[] protocols) {
+    bc.setEnabledProtocols(protocols);
+    configurer.enforce(bc);
+  }
+
+  @Override
+  public void setUseClientMode(boolean mode) {
+    bc.setUseClientMode(mode);
+    configurer.enforce(bc);
+  }
+
+  @Override
+  public void setNeedClientAuth(boolean need) {
+    bc.setNeedClientAuth(need);
+    configurer.enforce(bc);
+  }
+
+  @Override
+  public void setWantClientAuth(boolean want) {
+    bc.setWantClientAuth(want);
+    configurer.enforce(bc);
   }
 
   @Override

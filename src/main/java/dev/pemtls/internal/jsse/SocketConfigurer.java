@@ -6,12 +6,18 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
-/** Applies one {@link Settings} to every socket, server socket and engine a context makes. */
+/**
+ * Applies one {@link Settings} to every socket, server socket and engine a context makes, and
+ * keeps them there: after each setting an application changes, {@link #enforce} raises the
+ * result back to the settings' floor (see {@link Floor}).
+ */
 final class SocketConfigurer {
   private final Settings settings;
+  private final Floor floor;
 
   SocketConfigurer(Settings settings) {
     this.settings = settings;
+    this.floor = new Floor(settings);
   }
 
   /**
@@ -60,18 +66,65 @@ final class SocketConfigurer {
   }
 
   <T extends SSLSocket> T configure(T socket) {
-    socket.setSSLParameters(parameters(socket.getSSLParameters()));
+    SSLParameters p = parameters(socket.getSSLParameters());
+    floor.raise(p, socket.getUseClientMode());
+    socket.setSSLParameters(p);
     return socket;
   }
 
   SSLServerSocket configure(SSLServerSocket socket) {
-    socket.setSSLParameters(parameters(socket.getSSLParameters()));
+    SSLParameters p = parameters(socket.getSSLParameters());
+    floor.raise(p, socket.getUseClientMode());
+    socket.setSSLParameters(p);
     return socket;
   }
 
+  /** An engine's mode is often chosen after it is made: see {@link #enforce(SSLEngine)}. */
   SSLEngine configure(SSLEngine engine) {
-    engine.setSSLParameters(parameters(engine.getSSLParameters()));
+    SSLParameters p = parameters(engine.getSSLParameters());
+    floor.raise(p, engine.getUseClientMode());
+    engine.setSSLParameters(p);
     return engine;
+  }
+
+  /** Raises what the application set on {@code socket} back to the settings' floor. */
+  void enforce(SSLSocket socket) {
+    SSLParameters p = socket.getSSLParameters();
+    if (floor.raise(p, socket.getUseClientMode())) {
+      socket.setSSLParameters(p);
+    }
+  }
+
+  /** Raises what the application set on {@code socket} back to the settings' floor. */
+  void enforce(SSLServerSocket socket) {
+    SSLParameters p = socket.getSSLParameters();
+    if (floor.raise(p, socket.getUseClientMode())) {
+      socket.setSSLParameters(p);
+    }
+  }
+
+  /**
+   * After an engine's mode was set: a client engine gets the configured host-name check back
+   * (the floor takes it off engines in server mode), then the floor applies.
+   */
+  void modeChanged(SSLEngine engine) {
+    if (engine.getUseClientMode() && settings.checkHostname()) {
+      SSLParameters p = engine.getSSLParameters();
+      String alg = p.getEndpointIdentificationAlgorithm();
+      if (alg == null || alg.isEmpty()) {
+        p.setEndpointIdentificationAlgorithm("HTTPS");
+        engine.setSSLParameters(p);
+      }
+    }
+    enforce(engine);
+  }
+
+  /** Raises what the application set on {@code engine} back to the settings' floor. */
+  void enforce(SSLEngine engine) {
+    SSLParameters p = engine.getSSLParameters();
+    if (floor.raise(p, engine.getUseClientMode())) {
+      engine.setSSLParameters(p);
+    }
   }
 
   /** The configured suites, or {@code fallback} (BCJSSE's defaults) when none are configured. */

@@ -1,0 +1,154 @@
+package dev.pemtls.internal.jsse;
+
+import dev.pemtls.VerifyMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The settings as a floor under what an application sets on a socket or engine: the stricter
+ * wins. Frameworks set socket parameters themselves (Tomcat's default {@code
+ * certificateVerification=none} calls {@code setNeedClientAuth(false)}, Jetty sets its own
+ * protocols and suites, Netty reorders suites), and none of that may go below the settings.
+ *
+ * <ul>
+ *   <li>Protocols: the application may narrow them; a protocol outside the settings is dropped.
+ *   <li>Cipher suites: the application may narrow them; a suite outside the settings is dropped,
+ *       and the settings' order is kept (the server's preference is the operator's).
+ *   <li>Client certificates (server side): the application may raise the request (ask or
+ *       require where the settings do not); it cannot lower CERT_REQUIRED or CERT_OPTIONAL.
+ *   <li>Host-name check: never on the server side, where the JDK's trust managers refuse it.
+ * </ul>
+ *
+ * <p>When nothing the application asked for is allowed, the settings' own list is used. Each
+ * override is logged once per message at WARNING on the {@code dev.pemtls} logger.
+ */
+final class Floor {
+  private static final Logger LOG = Logger.getLogger("dev.pemtls");
+  private static final int MAX_WARNINGS = 64;
+
+  private final Settings settings;
+  private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+  Floor(Settings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Raises {@code p} (as an application left it) to the settings, in place.
+   *
+   * @param clientMode whether the socket or engine is the client side
+   * @return whether anything changed
+   */
+  boolean raise(SSLParameters p, boolean clientMode) {
+    boolean changed = protocols(p);
+    changed |= cipherSuites(p);
+    if (!clientMode) {
+      changed |= clientAuth(p);
+      if (settings.checkHostname() && "HTTPS".equalsIgnoreCase(
+          p.getEndpointIdentificationAlgorithm())) {
+        // Set for the client side; on the server side the JDK's trust managers refuse it
+        // ("Endpoint Identification Algorithm HTTPS is not supported on the server side").
+        // BCJSSE ignores a null algorithm in setSSLParameters; "" clears it.
+        p.setEndpointIdentificationAlgorithm("");
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private boolean protocols(SSLParameters p) {
+    String[] asked = p.getProtocols();
+    if (asked == null) {
+      return false;
+    }
+    List<String> kept = keep(settings.protocols(), asked);
+    if (kept.size() == asked.length) {
+      return false;
+    }
+    List<String> dropped = dropped(asked, settings.protocols());
+    if (kept.isEmpty()) {
+      kept = settings.protocols();
+    }
+    warn("the application enabled protocols " + Arrays.toString(asked) + "; "
+        + dropped + " are outside the PemTLS configuration (minimum_version/maximum_version), "
+        + "so " + kept + " are used");
+    p.setProtocols(kept.toArray(new String[0]));
+    return true;
+  }
+
+  private boolean cipherSuites(SSLParameters p) {
+    String[] asked = p.getCipherSuites();
+    List<String> allowed = settings.cipherSuites();
+    if (asked == null || allowed == null) {
+      return false;
+    }
+    List<String> kept = keep(allowed, asked);
+    if (kept.equals(Arrays.asList(asked))) {
+      return false;
+    }
+    List<String> dropped = dropped(asked, allowed);
+    if (kept.isEmpty()) {
+      kept = allowed;
+    }
+    if (!dropped.isEmpty()) {
+      warn("the application enabled cipher suites outside the PemTLS configuration "
+          + "(ciphers/ciphersuites): " + dropped + " dropped; " + kept.size() + " suites stay");
+    }
+    p.setCipherSuites(kept.toArray(new String[0]));
+    return true;
+  }
+
+  private boolean clientAuth(SSLParameters p) {
+    VerifyMode floor = settings.serverVerifyMode();
+    if (floor == VerifyMode.CERT_REQUIRED && !p.getNeedClientAuth()) {
+      warn("the application turned the client-certificate requirement off (setNeedClientAuth("
+          + "false) or setWantClientAuth), but the PemTLS configuration says verify_mode="
+          + "CERT_REQUIRED: clients without a verified certificate are still refused");
+      p.setNeedClientAuth(true);
+      return true;
+    }
+    if (floor == VerifyMode.CERT_OPTIONAL && !p.getNeedClientAuth() && !p.getWantClientAuth()) {
+      warn("the application turned the client-certificate request off, but the PemTLS "
+          + "configuration says verify_mode=CERT_OPTIONAL: a client certificate is still asked "
+          + "for and verified when sent");
+      p.setWantClientAuth(true);
+      return true;
+    }
+    return false;
+  }
+
+  /** The entries of {@code allowed} that {@code asked} names, in {@code allowed}'s order. */
+  private static List<String> keep(List<String> allowed, String[] asked) {
+    Set<String> wanted = new LinkedHashSet<>(Arrays.asList(asked));
+    List<String> kept = new ArrayList<>();
+    for (String a : allowed) {
+      if (wanted.contains(a)) {
+        kept.add(a);
+      }
+    }
+    return kept;
+  }
+
+  /** What {@code asked} names beyond {@code allowed}, signalling suites aside. */
+  private static List<String> dropped(String[] asked, List<String> allowed) {
+    List<String> out = new ArrayList<>();
+    for (String a : asked) {
+      if (!allowed.contains(a) && !a.endsWith("_SCSV")) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private void warn(String message) {
+    if (warned.size() < MAX_WARNINGS && warned.add(message)) {
+      LOG.warning("PemTLS: " + message);
+    }
+  }
+}
