@@ -71,7 +71,8 @@ class JettyRecipeIT {
           "jetty:" + rogueUrl, "http2:" + rogueUrl);
       assertAll(List.of("jetty ", "http2 ").stream().map(api -> () -> {
         String line = c.line(api + rogueUrl);
-        assertTrue(line.contains(" ERR javax.net.ssl.SSLHandshakeException")
+        assertTrue(line.contains(" ERR ") && line.contains("SSLHandshakeException: [SSL:"
+            + " CERTIFICATE_VERIFY_FAILED]")
             && line.contains("certificate verify failed: self-signed certificate in certificate"
             + " chain (verify code 19"), line);
       }));
