@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.Peers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +38,6 @@ class JettyRecipeIT {
 
   @Test
   void jettyServer_mutualTlsOverHttp2WithCurl_rejectsClientFromUnknownCa() throws Exception {
-    Peers.require("curl", "the Jetty server's curl peer");
     String ok = curl(pki.clientCert, pki.clientKey);
     assertTrue(ok.startsWith("OK client=CN=Recipe_Client version=HTTP/2.0 suite=TLS_"), ok);
     String rogue = curl(pki.rogueClientCert, pki.rogueClientKey);
@@ -79,20 +75,7 @@ class JettyRecipeIT {
     }
   }
 
-  /** curl --http2 to the Jetty server: "OK body" or "ERR exit N: message". */
   private static String curl(Path cert, Path key) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "--http2", "--max-time", "20",
-        "--cacert", pki.ca.toString()));
-    if (cert != null) {
-      cmd.addAll(List.of("--cert", cert.toString(), "--key", key.toString()));
-    }
-    cmd.add(url);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return "ERR timeout";
-    }
-    return p.exitValue() == 0 ? "OK " + out : "ERR exit " + p.exitValue() + ": " + out;
+    return Curl.get(url, pki.ca, cert, key, "--http2");
   }
 }
