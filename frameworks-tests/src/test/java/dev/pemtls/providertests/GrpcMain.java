@@ -10,12 +10,14 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
-import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ClientCalls;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +66,13 @@ public final class GrpcMain {
           .setFullMethodName("recipe.Echo/Who").setRequestMarshaller(UTF8)
           .setResponseMarshaller(UTF8).build();
 
+  /** gRPC runs on HTTP/2, which TLS negotiates by ALPN. */
+  private static final ApplicationProtocolConfig H2 = new ApplicationProtocolConfig(
+      ApplicationProtocolConfig.Protocol.ALPN,
+      ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+      ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+      ApplicationProtocolNames.HTTP_2);
+
   public static void main(String[] args) throws Exception {
     for (String op : args) {
       String[] p = op.split(":", 2);
@@ -76,14 +85,16 @@ public final class GrpcMain {
   }
 
   private static void serve() throws Exception {
-    // The recipe, server side. GrpcSslContexts knows JSSE providers only by name, so name
-    // PemTLS explicitly; the key manager factory's init(null, null) is the config's identity,
-    // and no trust manager means the config's CAs.
+    // The recipe, server side: what GrpcSslContexts.configure sets (JDK engines, ALPN "h2"),
+    // with PemTLS named as the provider, since GrpcSslContexts accepts only SunJSSE, IBMJSSE2
+    // and Conscrypt. init(null, null) gives the config's identity; no trust manager means the
+    // config's CAs.
     KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX", "PemTLS");
     kmf.init(null, null);
-    io.netty.handler.ssl.SslContext tls = GrpcSslContexts.configure(
-            SslContextBuilder.forServer(kmf))
+    io.netty.handler.ssl.SslContext tls = SslContextBuilder.forServer(kmf)
+        .sslProvider(SslProvider.JDK)
         .sslContextProvider(Security.getProvider("PemTLS"))
+        .applicationProtocolConfig(H2)
         .clientAuth(ClientAuth.REQUIRE)
         .build();
     ServerCallHandler<String, String> who = (call, headers) -> {
@@ -111,8 +122,10 @@ public final class GrpcMain {
 
   private static String call(int port) throws Exception {
     // The recipe, client side: the config's certificate and CAs, host name checked.
-    io.netty.handler.ssl.SslContext tls = GrpcSslContexts.forClient()
+    io.netty.handler.ssl.SslContext tls = SslContextBuilder.forClient()
+        .sslProvider(SslProvider.JDK)
         .sslContextProvider(Security.getProvider("PemTLS"))
+        .applicationProtocolConfig(H2)
         .build();
     ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", port)
         .sslContext(tls).build();

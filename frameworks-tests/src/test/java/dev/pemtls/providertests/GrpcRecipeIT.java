@@ -10,8 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * src/docs/integrations.md's gRPC-java recipe: a grpc-netty server requiring client
- * certificates and grpc-netty clients, each in a child JVM with PemTLS installed, over HTTP/2
- * negotiated by ALPN.
+ * certificates and grpc-netty clients, each in a child JVM with PemTLS installed by the java
+ * agent (so without SunJSSE, which GrpcSslContexts would look for), over HTTP/2 negotiated by
+ * ALPN.
  */
 class GrpcRecipeIT {
   @TempDir static Path dir;
@@ -22,7 +23,7 @@ class GrpcRecipeIT {
   @BeforeAll
   static void start() throws Exception {
     pki = new RecipePki(dir);
-    server = ChildJvm.start(GrpcMain.class, pki.provider(pki.serverConf()), "serve");
+    server = ChildJvm.start(GrpcMain.class, pki.agent(pki.serverConf()), "serve");
     port = Integer.parseInt(server.awaitLine("READY ").split(" ")[1]);
   }
 
@@ -35,7 +36,7 @@ class GrpcRecipeIT {
 
   @Test
   void grpcClientAndServer_doMutualTlsWithTheConfigCertificates() throws Exception {
-    ChildJvm c = ChildJvm.run(GrpcMain.class, pki.provider(pki.clientConf()), "call:" + port);
+    ChildJvm c = ChildJvm.run(GrpcMain.class, pki.agent(pki.clientConf()), "call:" + port);
     String line = c.line("call " + port);
     assertTrue(line.startsWith("call " + port + " OK client=CN=Recipe_Client suite=TLS_")
         && line.endsWith(" via=gRPC"), line);
@@ -43,7 +44,7 @@ class GrpcRecipeIT {
 
   @Test
   void grpcServer_rejectsClientFromUnknownCa() throws Exception {
-    ChildJvm c = ChildJvm.run(GrpcMain.class, pki.provider(pki.rogueClientConf()),
+    ChildJvm c = ChildJvm.run(GrpcMain.class, pki.agent(pki.rogueClientConf()),
         "call:" + port);
     String line = c.line("call " + port);
     assertTrue(line.startsWith("call " + port + " ERR io.grpc.StatusRuntimeException:"

@@ -86,6 +86,11 @@ final class RecipePki {
     return conf("certfile=rogue-client.pem", "keyfile=rogue-client.key", "cafile=ca.pem");
   }
 
+  /** The java agent installing PemTLS with {@code conf} (SunJSSE removed). */
+  List<String> agent(Path conf) {
+    return List.of("-javaagent:" + AgentIT.pemtlsJar() + "=" + conf);
+  }
+
   /** -Djava.security.properties naming PemTLS with {@code conf}, as users start their JVMs. */
   List<String> provider(Path conf) throws IOException {
     return List.of("-Djava.security.properties=" + ChildJvm.securityFile(dir, conf));
