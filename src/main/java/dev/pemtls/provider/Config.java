@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.ProviderException;
 import java.util.ArrayList;
@@ -87,7 +88,13 @@ public final class Config {
     Map<String, Value> values = new LinkedHashMap<>();
     Path file = null;
     if (name != null) {
-      file = Path.of(name).toAbsolutePath().normalize();
+      try {
+        file = Path.of(name).toAbsolutePath().normalize();
+      } catch (InvalidPathException e) {
+        throw new ProviderException("PemTLS: the configuration file name '" + printable(name)
+            + "' (named by " + how + ") is not a valid path: " + e.getReason()
+            + "; give the path of a readable file");
+      }
       readFile(file, how, values);
     }
     Path cwd = Path.of("").toAbsolutePath();
@@ -106,6 +113,15 @@ public final class Config {
   }
 
   private static void readFile(Path file, String how, Map<String, Value> into) {
+    // Checked before opening: reading a FIFO would block the JVM's first TLS use forever.
+    if (Files.isDirectory(file)) {
+      throw new ProviderException("PemTLS: the configuration file " + file + " (named by " + how
+          + ") is a directory; name the pemtls.conf file inside it");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new ProviderException("PemTLS: the configuration file " + file + " (named by " + how
+          + ") is not a regular file (a FIFO, socket or device); give a regular file");
+    }
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
@@ -132,11 +148,23 @@ public final class Config {
     }
   }
 
+  /** The keys whose values are paths. */
+  private static final List<String> PATH_KEYS = List.of("certfile", "keyfile", "cafile",
+      "capath", "password_file");
+
   /** Checks what can be checked without reading files: syntax and combinations. */
   private void check() {
     for (Value v : values.values()) {
       if (v.text().isEmpty()) {
         throw error(v.key(), "the value is empty; give a value or remove the key");
+      }
+      if (PATH_KEYS.contains(v.key())) {
+        try {
+          v.path();
+        } catch (InvalidPathException e) {
+          throw error(v.key(), "'" + printable(v.text()) + "' is not a valid path: "
+              + e.getReason() + "; check the value for stray characters");
+        }
       }
     }
     verifyMode();
@@ -160,6 +188,16 @@ public final class Config {
       throw error("check_hostname", "check_hostname=true needs verify_mode CERT_OPTIONAL or "
           + "CERT_REQUIRED, but verify_mode is CERT_NONE; remove one of them");
     }
+  }
+
+  /** {@code text} with control characters (a NUL, say) shown as {@code \\u0000}. */
+  private static String printable(String text) {
+    StringBuilder b = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c)
+          : String.valueOf(c));
+    }
+    return b.toString();
   }
 
   /** The configuration file, or null when only system properties (or nothing) were given. */

@@ -47,8 +47,8 @@ public final class ConfigReport {
     out.add("protocols: " + String.join(", ", s.protocols()));
     out.add("cipher suites (" + s.cipherSuites().size() + "): "
         + String.join(", ", s.cipherSuites()));
-    out.add("OK: install with security.provider.1=" + PemTlsProvider.NAME + " "
-        + config.file() + " (see 'pemtls config-check --security " + config.file() + "')");
+    out.add("OK: install with -javaagent:pemtls.jar=" + config.file() + ", or with a security "
+        + "file from 'pemtls config-check --print-security " + config.file() + "'");
     return out;
   }
 

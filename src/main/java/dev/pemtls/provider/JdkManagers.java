@@ -9,22 +9,22 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The JDK's own key and trust manager factories, which PemTLS's factories hand a {@code KeyStore}
- * to: SunJSSE's when it is installed, else the private BCJSSE's.
+ * to: SunJSSE's when it is installed, else (the shipped security file and the agent leave it
+ * out) the private BCJSSE's, which has only PKIX ones.
  */
 final class JdkManagers {
   private JdkManagers() {}
 
-  private static Provider jsse() {
-    Provider sun = Security.getProvider("SunJSSE");
-    return sun != null ? sun : Tls.jsseProvider();
-  }
-
   static TrustManagerFactory trustManagerFactory(String algorithm)
       throws NoSuchAlgorithmException {
-    return TrustManagerFactory.getInstance(algorithm, jsse());
+    Provider sun = Security.getProvider("SunJSSE");
+    return sun != null ? TrustManagerFactory.getInstance(algorithm, sun)
+        : TrustManagerFactory.getInstance("PKIX", Tls.jsseProvider());
   }
 
   static KeyManagerFactory keyManagerFactory(String algorithm) throws NoSuchAlgorithmException {
-    return KeyManagerFactory.getInstance(algorithm, jsse());
+    Provider sun = Security.getProvider("SunJSSE");
+    return sun != null ? KeyManagerFactory.getInstance(algorithm, sun)
+        : KeyManagerFactory.getInstance("PKIX", Tls.jsseProvider());
   }
 }

@@ -116,12 +116,21 @@ public final class PemTlsProvider extends Provider {
     return configured;
   }
 
-  /** The services, Conscrypt-style: one line each, aliases beside them. */
+  /**
+   * The services, Conscrypt-style: one line each, aliases beside them. Every name SunJSSE offers
+   * for TLS is here, so a provider list without SunJSSE (the shipped pemtls.security, the agent)
+   * serves every look-up; versions the config does not enable ({@code TLSv1}, {@code TLSv1.1}
+   * under the default minimum_version) fail clearly at {@code init}. DTLS is not offered.
+   */
   private void register() {
     service("SSLContext", "Default", List.of(),
         c -> new SslContextService(c, true, null));
     service("SSLContext", "TLS", List.of("SSL", "SSLv23"),
         c -> new SslContextService(c, false, null));
+    service("SSLContext", "TLSv1", List.of("SSLv3"),
+        c -> new SslContextService(c, false, TlsVersion.TLSv1));
+    service("SSLContext", "TLSv1.1", List.of(),
+        c -> new SslContextService(c, false, TlsVersion.TLSv1_1));
     service("SSLContext", "TLSv1.2", List.of(),
         c -> new SslContextService(c, false, TlsVersion.TLSv1_2));
     service("SSLContext", "TLSv1.3", List.of(),

@@ -1,6 +1,7 @@
 package dev.pemtls.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -34,15 +35,68 @@ class ConfigCheckCommandTest {
   }
 
   @Test
-  void securityOption_printsTheRenumberedProviderList() throws Exception {
+  void printSecurity_printsTheRenumberedProviderListWithoutSunJsse() throws Exception {
     DemoPki.create(dir, "EC");
     Path conf = Files.write(dir.resolve("pemtls.conf"), List.of("cafile=ca.pem"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertEquals(0, run(out, new ByteArrayOutputStream(), "config-check", "--security",
+    assertEquals(0, run(out, new ByteArrayOutputStream(), "config-check", "--print-security",
         conf.toString()));
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("security.provider.1=PemTLS " + conf + "\n"
         + "security.provider.2=SUN\n"), text);
+    assertFalse(text.contains("SunJSSE\n"), text);
+    // What it prints passes its own check.
+    Path security = Files.writeString(dir.resolve("printed.security"), text);
+    ByteArrayOutputStream checked = new ByteArrayOutputStream();
+    assertEquals(0, run(checked, new ByteArrayOutputStream(), "config-check", "--security",
+        security.toString()), checked.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The shipped src/conf/pemtls.security, pointing at {@code conf}. */
+  private Path shippedSecurityFile(Path conf) throws Exception {
+    String text = Files.readString(Path.of("src/conf/pemtls.security"))
+        .replace("/etc/pemtls/pemtls.conf", conf.toString());
+    return Files.writeString(dir.resolve("pemtls.security"), text);
+  }
+
+  @Test
+  void security_shippedFile_isOk_andChecksTheConfigItNames() throws Exception {
+    DemoPki.create(dir, "EC");
+    Path conf = Files.write(dir.resolve("pemtls.conf"), List.of("cafile=ca.pem"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(0, run(out, new ByteArrayOutputStream(), "config-check", "--security",
+        shippedSecurityFile(conf).toString()));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("OK: PemTLS answers TLS and nothing can fall back to SunJSSE"),
+        text);
+    assertTrue(text.contains("config: " + conf), text);
+    assertFalse(text.contains("ERROR"), text);
+  }
+
+  @Test
+  void security_oneLineFile_reportsMissingSunAndFallbackToSunJsse() throws Exception {
+    Path security = Files.write(dir.resolve("one.security"),
+        List.of("security.provider.1=PemTLS"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(1, run(out, new ByteArrayOutputStream(), "config-check", "--security",
+        security.toString()));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("ERROR: SUN is not in the list"), text);
+    assertTrue(text.contains("ERROR: SunJSSE is in the list (4.)"), text);
+  }
+
+  @Test
+  void security_withoutPemTls_andWithAGap_areErrors() throws Exception {
+    Path security = Files.write(dir.resolve("gap.security"), List.of(
+        "security.provider.14=PemTLS /etc/pemtls/pemtls.conf"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(1, run(out, new ByteArrayOutputStream(), "config-check", "--security",
+        security.toString()));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("ERROR: security.provider.14=PemTLS /etc/pemtls/pemtls.conf is "
+        + "ignored: the JDK stops reading the list at the first missing number "
+        + "(security.provider.13)"), text);
+    assertTrue(text.contains("ERROR: PemTLS is not in the list: SunJSSE answers TLS"), text);
   }
 
   @Test

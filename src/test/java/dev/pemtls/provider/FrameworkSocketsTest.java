@@ -210,6 +210,43 @@ class FrameworkSocketsTest {
     assertTrue(e.getMessage().contains("127.0.0.1"), e.getMessage());
   }
 
+  /** As HttpsURLConnection and many clients do: createSocket() first, connect(address) later. */
+  private static void handshakeUnconnected(Provider serverProvider, InetSocketAddress address)
+      throws Exception {
+    SSLContext serverCtx = SSLContext.getInstance("Default", serverProvider);
+    try (SSLServerSocket ss = (SSLServerSocket) serverCtx.getServerSocketFactory()
+        .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+        try (SSLSocket s = (SSLSocket) ss.accept()) {
+          s.startHandshake();
+        } catch (IOException ignored) {
+          // the client's verdict is what the tests look at
+        }
+      });
+      try (SSLSocket c = (SSLSocket) SSLContext.getInstance("Default", clientWithoutCertificate)
+          .getSocketFactory().createSocket()) {
+        c.connect(new InetSocketAddress(address.getAddress(), ss.getLocalPort()), 10_000);
+        c.startHandshake();
+      } finally {
+        served.get(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void unconnectedSocket_connectedByName_isCheckedAgainstThatName() throws Exception {
+    handshakeUnconnected(dnsOnlyServer, new InetSocketAddress(
+        InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), 0));
+  }
+
+  @Test
+  void unconnectedSocket_connectedByIpLiteral_withoutIpSan_isRefused() throws Exception {
+    SSLHandshakeException e = assertThrows(SSLHandshakeException.class, () ->
+        handshakeUnconnected(dnsOnlyServer, new InetSocketAddress(
+            InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0)));
+    assertTrue(e.getMessage().contains("address mismatch"), e.getMessage());
+  }
+
   @Test
   void engines_rejectedHandshake_areSslHandshakeExceptions_withoutBouncyCastleMessages()
       throws Exception {

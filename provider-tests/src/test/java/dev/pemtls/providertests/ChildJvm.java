@@ -86,6 +86,23 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /**
+   * A security file that lists PemTLS first and then the JDK's whole list, SunJSSE included (as
+   * a user who keeps SunJSSE writes it): for tests that show PemTLS itself never lets SunJSSE
+   * answer, which the shipped file (without SunJSSE) cannot show.
+   */
+  static Path securityFileKeepingSunJsse(Path dir, Object conf) throws IOException {
+    StringBuilder text = new StringBuilder("security.provider.1=PemTLS " + conf + "\n");
+    int n = 2;
+    for (String line : Files.readAllLines(javaHome().resolve("conf/security/java.security"))) {
+      if (line.startsWith("security.provider.")) {
+        text.append("security.provider.").append(n++).append('=')
+            .append(line.substring(line.indexOf('=') + 1)).append('\n');
+      }
+    }
+    return Files.writeString(Files.createTempFile(dir, "java", ".security"), text);
+  }
+
+  /**
    * For {@code -Djava.security.properties==FILE} (two '='), which replaces java.security: the
    * JDK's own file with its provider list swapped for the example's, as a user would write it.
    */

@@ -48,7 +48,9 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  *   <li>{@code serve}: an HttpsServer on SSLContext.getDefault() (SSLEngine) and a raw
  *       SSLServerSocketFactory.getDefault() server; prints "READY httpsPort rawPort" and serves
  *       until stdin closes;
- *   <li>{@code failclosed:URL}: the checks for a broken config (see FailClosedIT).
+ *   <li>{@code failclosed:URL}: the checks for a broken config (see FailClosedIT);
+ *   <li>{@code factories}: who answers SunJSSE's factory names, each initialised with a
+ *       KeyStore as keytool-era code does; prints "factories NAME=PROVIDER ..." or NAME=ERR.
  * </ul>
  */
 public final class ChildMain {
@@ -74,6 +76,8 @@ public final class ChildMain {
         line(Integer.parseInt(op.substring(5)));
       } else if (op.equals("serve")) {
         serve();
+      } else if (op.equals("factories")) {
+        factories();
       } else if (op.startsWith("failclosed:")) {
         failClosed(op.substring(11));
       } else {
@@ -221,6 +225,33 @@ public final class ChildMain {
     System.in.readAllBytes(); // until the test closes our stdin
     https.stop(0);
     raw.close();
+  }
+
+  private static void factories() throws Exception {
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    StringBuilder out = new StringBuilder("factories");
+    for (String alg : new String[] {"SunX509", "NewSunX509", "PKIX"}) {
+      try {
+        javax.net.ssl.KeyManagerFactory f = javax.net.ssl.KeyManagerFactory.getInstance(alg);
+        f.init(ks, new char[0]);
+        out.append(" KeyManagerFactory.").append(alg).append('=')
+            .append(f.getProvider().getName()).append('/').append(f.getKeyManagers().length);
+      } catch (Exception e) {
+        out.append(" KeyManagerFactory.").append(alg).append("=ERR:").append(e);
+      }
+    }
+    for (String alg : new String[] {"SunX509", "PKIX", "SunPKIX", "X509", "X.509"}) {
+      try {
+        javax.net.ssl.TrustManagerFactory f = javax.net.ssl.TrustManagerFactory.getInstance(alg);
+        f.init((java.security.KeyStore) null);
+        out.append(" TrustManagerFactory.").append(alg).append('=')
+            .append(f.getProvider().getName()).append('/').append(f.getTrustManagers().length);
+      } catch (Exception e) {
+        out.append(" TrustManagerFactory.").append(alg).append("=ERR:").append(e);
+      }
+    }
+    System.out.println(out.toString().replace('\n', ' '));
   }
 
   /** A broken config: every TLS entry point throws ProviderException, and none is SunJSSE. */

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A broken config stops TLS in the child JVM with a ProviderException naming file, key and
  * problem, every time, and never lets SunJSSE answer instead (not even after the JDK's 30
- * retries).
+ * retries). The children keep SunJSSE in their provider list, so that it is PemTLS that fails
+ * closed, not merely the list that has nothing to fall back to.
  */
 class FailClosedIT {
   @TempDir Path dir;
@@ -19,8 +20,51 @@ class FailClosedIT {
   private ChildJvm child(String... confLines) throws Exception {
     Path conf = dir.resolve("pemtls.conf");
     java.nio.file.Files.write(conf, List.of(confLines));
-    return ChildJvm.run(List.of("-Djava.security.properties=" + ChildJvm.securityFile(dir,
-        conf)), "failclosed:https://localhost:1/");
+    return childFor(conf);
+  }
+
+  private ChildJvm childFor(Object conf) throws Exception {
+    return ChildJvm.run(List.of("-Djava.security.properties="
+        + ChildJvm.securityFileKeepingSunJsse(dir, conf)), "failclosed:https://localhost:1/");
+  }
+
+  private static void assertClosed(ChildJvm c, String expected) {
+    String first = c.line("first ");
+    assertTrue(first.startsWith("first java.security.ProviderException: PemTLS: "), first);
+    assertTrue(first.contains(expected), first);
+    assertTrue(c.line("loop ").startsWith("loop providerExceptions=40 sunjsse=0"),
+        c.line("loop "));
+  }
+
+  @Test
+  void nulCharacterInCafile_providerExceptionNamingTheKey() throws Exception {
+    assertClosed(child("cafile=/etc/pemtls/a\\u0000b"),
+        "key 'cafile': '/etc/pemtls/a\\u0000b' is not a valid path");
+  }
+
+  @Test
+  void nulCharacterInTheConfigFileName_providerException() throws Exception {
+    // The security file is a properties file: \\u0000 there is a NUL in the provider argument.
+    assertClosed(childFor("/etc/pemtls/a\\u0000b.conf"), "is not a valid path");
+  }
+
+  @Test
+  void invalidCertfilePath_providerException() throws Exception {
+    assertClosed(child("certfile=/nonexistent/dir/tls.crt"), "key 'certfile'");
+  }
+
+  @Test
+  void configFileIsADirectory_providerException() throws Exception {
+    Path folder = java.nio.file.Files.createDirectories(dir.resolve("conf.d"));
+    assertClosed(childFor(folder), "is a directory");
+  }
+
+  @Test
+  void configFileIsAFifo_providerExceptionInsteadOfBlocking() throws Exception {
+    Path fifo = dir.resolve("pemtls.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertEquals(0, mkfifo.waitFor());
+    assertClosed(childFor(fifo), "is not a regular file");
   }
 
   @Test

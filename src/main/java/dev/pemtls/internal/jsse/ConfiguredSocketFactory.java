@@ -32,11 +32,10 @@ final class ConfiguredSocketFactory extends SSLSocketFactory {
     return bc.getSupportedCipherSuites();
   }
 
+  /** Unconnected: the host to check comes from {@code connect} (see {@link JsseSslSocket}). */
   @Override
   public Socket createSocket() throws IOException {
-    Socket s = bc.createSocket();
-    return s instanceof SSLSocket
-        ? new JsseSslSocket(configurer.configureUnconnected((SSLSocket) s), configurer) : s;
+    return configured(bc.createSocket());
   }
 
   @Override

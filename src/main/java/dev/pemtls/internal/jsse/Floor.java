@@ -22,7 +22,8 @@ import javax.net.ssl.SSLParameters;
  *       and the settings' order is kept (the server's preference is the operator's).
  *   <li>Client certificates (server side): the application may raise the request (ask or
  *       require where the settings do not); it cannot lower CERT_REQUIRED or CERT_OPTIONAL.
- *   <li>Host-name check: never on the server side, where the JDK's trust managers refuse it.
+ *   <li>Host-name check: a client cannot turn the configured check off; never on the server
+ *       side, where the JDK's trust managers refuse it.
  * </ul>
  *
  * <p>When nothing the application asked for is allowed, the settings' own list is used. Each
@@ -48,6 +49,13 @@ final class Floor {
   boolean raise(SSLParameters p, boolean clientMode) {
     boolean changed = protocols(p);
     changed |= cipherSuites(p);
+    String alg = p.getEndpointIdentificationAlgorithm();
+    if (clientMode && settings.checkHostname() && (alg == null || alg.isEmpty())) {
+      warn("the application turned host-name checking off (endpoint identification), but the "
+          + "PemTLS configuration has check_hostname on: server host names are still checked");
+      p.setEndpointIdentificationAlgorithm("HTTPS");
+      changed = true;
+    }
     if (!clientMode) {
       changed |= clientAuth(p);
       if (settings.checkHostname() && "HTTPS".equalsIgnoreCase(

@@ -5,9 +5,11 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import org.bouncycastle.jsse.BCSSLSocket;
 
 /**
  * A BCJSSE socket from {@code sslContext()}'s factories (client sockets, and the sockets its
@@ -78,14 +80,22 @@ final class JsseSslSocket extends DelegatingSslSocket {
     return established ? JsseExceptions.connection(e) : JsseExceptions.handshake(e);
   }
 
+  /**
+   * Connecting a socket made unconnected names the host to check (and to send as SNI): the host
+   * string of the address, i.e. the name it was created with or else its IP literal, as SunJSSE
+   * does. BCJSSE would learn no host at all; there is never a reverse lookup.
+   */
   @Override
   public void connect(SocketAddress endpoint, int timeout) throws IOException {
+    if (endpoint instanceof InetSocketAddress && bc instanceof BCSSLSocket) {
+      ((BCSSLSocket) bc).setHost(((InetSocketAddress) endpoint).getHostString());
+    }
     bc.connect(endpoint, timeout);
   }
 
   @Override
   public void connect(SocketAddress endpoint) throws IOException {
-    bc.connect(endpoint);
+    connect(endpoint, 0);
   }
 
   @Override

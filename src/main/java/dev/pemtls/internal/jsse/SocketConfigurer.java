@@ -51,20 +51,6 @@ final class SocketConfigurer {
     return p;
   }
 
-  /**
-   * For a client socket made unconnected ({@code createSocket()}), whose host is not known yet:
-   * everything but the host-name check, which needs the host. BCJSSE learns no host from a later
-   * {@code connect(InetSocketAddress)}, so with the check on, such a socket would fail every
-   * handshake, and it would send no SNI. Left unset, callers that know the host set both, as the
-   * JDK's HttpsURLConnection does ("HTTPS" and the server name) when no one set them before it.
-   */
-  <T extends SSLSocket> T configureUnconnected(T socket) {
-    SSLParameters p = parameters(socket.getSSLParameters());
-    p.setEndpointIdentificationAlgorithm(null);
-    socket.setSSLParameters(p);
-    return socket;
-  }
-
   <T extends SSLSocket> T configure(T socket) {
     SSLParameters p = parameters(socket.getSSLParameters());
     floor.raise(p, socket.getUseClientMode());
