@@ -63,7 +63,7 @@ public class BootApp {
   }
 
   @GetMapping("/fetch")
-  public String fetch(@RequestParam String url) {
+  public String fetch(@RequestParam("url") String url) {
     try {
       return "OK " + rest.get().uri(url).retrieve().body(String.class);
     } catch (RuntimeException e) {
