@@ -78,7 +78,7 @@ public final class GrpcMain {
       String[] p = op.split(":", 2);
       switch (p[0]) {
         case "serve" -> serve();
-        case "call" -> JettyMain.report(op, () -> call(Integer.parseInt(p[1])));
+        case "call" -> ChildOps.report(op, () -> call(Integer.parseInt(p[1])));
         default -> throw new IllegalArgumentException(op);
       }
     }

@@ -17,21 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
 class GrpcRecipeIT {
   @TempDir static Path dir;
   static RecipePki pki;
-  static ChildJvm server;
+  static ServingChild server;
   static int port;
 
   @BeforeAll
   static void start() throws Exception {
     pki = new RecipePki(dir);
-    server = ChildJvm.start(GrpcMain.class, pki.agent(pki.serverConf()), "serve");
-    port = Integer.parseInt(server.awaitLine("READY ").split(" ")[1]);
+    server = ServingChild.start(GrpcMain.class, pki.agent(pki.serverConf()));
+    port = server.port();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
+    ServingChild.stop(server);
   }
 
   @Test

@@ -43,28 +43,11 @@ public final class JettyMain {
       String[] p = op.split(":", 2);
       switch (p[0]) {
         case "serve" -> serve();
-        case "jetty" -> report(op, () -> jettyGet(p[1]));
-        case "http2" -> report(op, () -> http2Get(p[1]));
+        case "jetty" -> ChildOps.report(op, () -> jettyGet(p[1]));
+        case "http2" -> ChildOps.report(op, () -> http2Get(p[1]));
         default -> throw new IllegalArgumentException(op);
       }
     }
-  }
-
-  interface Call {
-    String call() throws Exception;
-  }
-
-  /** Prints "NAME ARG OK result" or "NAME ARG ERR exception <- causes". */
-  static void report(String op, Call call) {
-    String[] p = op.split(":", 2);
-    String result;
-    try {
-      result = "OK " + call.call();
-    } catch (Exception e) {
-      result = "ERR " + ChildMain.chain(e);
-    }
-    System.out.println(p[0] + " " + p[1] + " " + result.replace('\n', ' '));
-    System.out.flush();
   }
 
   // The recipe: no keystore, no truststore. SSLContext "TLS" from PemTLS, initialised with

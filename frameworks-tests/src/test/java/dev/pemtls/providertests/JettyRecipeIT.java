@@ -19,21 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
 class JettyRecipeIT {
   @TempDir static Path dir;
   static RecipePki pki;
-  static ChildJvm server;
+  static ServingChild server;
   static String url;
 
   @BeforeAll
   static void start() throws Exception {
     pki = new RecipePki(dir);
-    server = ChildJvm.start(JettyMain.class, pki.provider(pki.serverConf()), "serve");
-    url = "https://localhost:" + server.awaitLine("READY ").split(" ")[1] + "/";
+    server = ServingChild.start(JettyMain.class, pki.provider(pki.serverConf()));
+    url = server.url();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
+    ServingChild.stop(server);
   }
 
   @Test

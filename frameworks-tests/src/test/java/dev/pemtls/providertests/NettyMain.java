@@ -49,7 +49,7 @@ public final class NettyMain {
         String[] p = op.split(":", 2);
         switch (p[0]) {
           case "serve" -> serve(group);
-          case "get" -> JettyMain.report(op, () -> get(group, Integer.parseInt(p[1])));
+          case "get" -> ChildOps.report(op, () -> get(group, Integer.parseInt(p[1])));
           default -> throw new IllegalArgumentException(op);
         }
       }

@@ -1,6 +1,5 @@
 package dev.pemtls.providertests;
 
-import java.util.List;
 import javax.net.ssl.SSLEngine;
 import org.eclipse.jetty.alpn.server.ALPNServerConnection;
 import org.eclipse.jetty.io.Connection;
@@ -24,25 +23,22 @@ public final class PemTlsAlpnProcessor implements ALPNProcessor.Server {
   @Override
   public void configure(SSLEngine engine, Connection connection) {
     ALPNServerConnection alpn = (ALPNServerConnection) connection;
-    engine.setHandshakeApplicationProtocolSelector((e, offered) -> select(alpn, offered));
+    engine.setHandshakeApplicationProtocolSelector((e, offered) -> {
+      try {
+        alpn.select(offered);
+        return alpn.getProtocol();
+      } catch (RuntimeException noneAcceptable) {
+        return null;
+      }
+    });
     ((SslConnection.SslEndPoint) alpn.getEndPoint()).getSslConnection()
         .addHandshakeListener(new SslHandshakeListener() {
           @Override
           public void handshakeSucceeded(Event event) {
             if (alpn.getProtocol() == null) {
-              alpn.unsupported(); // the client offered no ALPN: Jetty's default protocol
+              alpn.unsupported(); // no ALPN offered: Jetty's default protocol
             }
           }
         });
-  }
-
-  /** Jetty's choice among the client's protocols; null (no ALPN) when none is acceptable. */
-  private static String select(ALPNServerConnection alpn, List<String> offered) {
-    try {
-      alpn.select(offered);
-      return alpn.getProtocol();
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 }

@@ -22,7 +22,7 @@ public final class PgMain {
       if (!p[0].equals("pg")) {
         throw new IllegalArgumentException(op);
       }
-      JettyMain.report(op, () -> query(Integer.parseInt(p[1])));
+      ChildOps.report(op, () -> query(Integer.parseInt(p[1])));
     }
   }
 

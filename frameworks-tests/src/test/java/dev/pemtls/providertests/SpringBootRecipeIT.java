@@ -23,29 +23,27 @@ import org.junit.jupiter.api.io.TempDir;
 class SpringBootRecipeIT {
   @TempDir static Path dir;
   static RecipePki pki;
-  static ChildJvm app;
+  static ServingChild app;
   static String url;
 
   @BeforeAll
   static void start() throws Exception {
     pki = new RecipePki(dir);
     Path jar = BootJar.write(dir.resolve("app.jar"), BootApp.class);
-    app = ChildJvm.java(List.of(
+    app = ServingChild.ready(ChildJvm.java(List.of(
         "-javaagent:" + AgentIT.pemtlsJar() + "=" + pki.serverConf(),
         "-jar", jar.toString(),
         "--server.address=127.0.0.1", "--server.port=0",
         // The recipe's only Spring setting: Tomcat reads its key from the config's PEM files.
         "--server.ssl.certificate=" + pki.serverCert,
         "--server.ssl.certificate-private-key=" + pki.serverKey,
-        "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
-    url = "https://localhost:" + app.awaitLine("READY ").split(" ")[1] + "/";
+        "--spring.main.banner-mode=off", "--logging.level.root=WARN")));
+    url = app.url();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (app != null) {
-      app.close();
-    }
+    ServingChild.stop(app);
   }
 
   @Test
@@ -53,7 +51,7 @@ class SpringBootRecipeIT {
       throws Exception {
     String ok = Curl.get(url, pki.ca, pki.clientCert, pki.clientKey);
     assertTrue(ok.startsWith("OK client=CN=Recipe_Client suite=TLS_")
-        && ok.endsWith(" via=Tomcat"), ok + "\n" + app.stdout());
+        && ok.endsWith(" via=Tomcat"), ok + "\n" + app.child().stdout());
     String rogue = Curl.get(url, pki.ca, pki.rogueClientCert, pki.rogueClientKey);
     assertTrue(rogue.startsWith("ERR "), rogue);
     // Tomcat's certificateVerification=none asks for no certificate; the config's
@@ -67,7 +65,7 @@ class SpringBootRecipeIT {
     String ok = Curl.get(url + "fetch?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8),
         pki.ca, pki.clientCert, pki.clientKey);
     assertTrue(ok.startsWith("OK OK client=CN=localhost suite=TLS_")
-        && ok.endsWith(" via=Tomcat"), ok + "\n" + app.stdout());
+        && ok.endsWith(" via=Tomcat"), ok + "\n" + app.child().stdout());
   }
 
   @Test
