@@ -49,6 +49,7 @@ class FrameworkSocketsTest {
   static Issued ca;
   static Provider server;
   static Provider dnsOnlyServer;
+  static Provider ipAndDnsServer;
   static Provider client;
   static Provider clientWithoutCertificate;
 
@@ -63,6 +64,7 @@ class FrameworkSocketsTest {
     server = configure("certfile=server.pem", "keyfile=server.key", "cafile=ca.pem",
         "verify_mode=CERT_REQUIRED");
     dnsOnlyServer = configure("certfile=dnsonly.pem", "keyfile=dnsonly.key", "cafile=ca.pem");
+    ipAndDnsServer = configure("certfile=server.pem", "keyfile=server.key", "cafile=ca.pem");
     client = configure("certfile=client.pem", "keyfile=client.key", "cafile=ca.pem");
     clientWithoutCertificate = configure("cafile=ca.pem");
   }
@@ -167,21 +169,26 @@ class FrameworkSocketsTest {
     }
   }
 
-  /** Handshakes a client socket made by {@code connect} with {@code serverProvider}'s server. */
-  private static void handshakeByAddress(Provider serverProvider, InetAddress address)
-      throws Exception {
+  /** How a test's client makes its socket to the server's port. */
+  private interface Connect {
+    SSLSocket to(javax.net.ssl.SSLSocketFactory factory, int port) throws IOException;
+  }
+
+  /** Handshakes a socket from {@code connect} with {@code serverProvider}'s server. */
+  private static void handshake(Provider serverProvider, Connect connect) throws Exception {
     SSLContext serverCtx = SSLContext.getInstance("Default", serverProvider);
     try (SSLServerSocket ss = (SSLServerSocket) serverCtx.getServerSocketFactory()
         .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
         try (SSLSocket s = (SSLSocket) ss.accept()) {
           s.startHandshake();
+          s.getInputStream().read(); // until the client closes: it closes first
         } catch (IOException ignored) {
           // the client's verdict is what the tests look at
         }
       });
-      try (SSLSocket c = (SSLSocket) SSLContext.getInstance("Default", clientWithoutCertificate)
-          .getSocketFactory().createSocket(address, ss.getLocalPort())) {
+      try (SSLSocket c = connect.to(SSLContext.getInstance("Default", clientWithoutCertificate)
+          .getSocketFactory(), ss.getLocalPort())) {
         c.startHandshake();
       } finally {
         served.get(10, TimeUnit.SECONDS);
@@ -189,9 +196,25 @@ class FrameworkSocketsTest {
     }
   }
 
+  /** {@code createSocket(InetAddress, port)}: connected by address only. */
+  private static void handshakeByAddress(Provider serverProvider, InetAddress address)
+      throws Exception {
+    handshake(serverProvider, (f, port) -> (SSLSocket) f.createSocket(address, port));
+  }
+
+  /** As HttpsURLConnection and many clients do: createSocket() first, connect(address) later. */
+  private static void handshakeUnconnected(Provider serverProvider, InetSocketAddress address)
+      throws Exception {
+    handshake(serverProvider, (f, port) -> {
+      SSLSocket c = (SSLSocket) f.createSocket();
+      c.connect(new InetSocketAddress(address.getAddress(), port), 10_000);
+      return c;
+    });
+  }
+
   @Test
   void addressOnlySocket_ipLiteral_isCheckedAgainstIpSan() throws Exception {
-    handshakeByAddress(server, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
+    handshakeByAddress(ipAndDnsServer, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
   }
 
   @Test
@@ -208,29 +231,6 @@ class FrameworkSocketsTest {
     assertInstanceOf(CertificateException.class, e.getCause());
     assertTrue(e.getMessage().contains("address mismatch"), e.getMessage());
     assertTrue(e.getMessage().contains("127.0.0.1"), e.getMessage());
-  }
-
-  /** As HttpsURLConnection and many clients do: createSocket() first, connect(address) later. */
-  private static void handshakeUnconnected(Provider serverProvider, InetSocketAddress address)
-      throws Exception {
-    SSLContext serverCtx = SSLContext.getInstance("Default", serverProvider);
-    try (SSLServerSocket ss = (SSLServerSocket) serverCtx.getServerSocketFactory()
-        .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
-        try (SSLSocket s = (SSLSocket) ss.accept()) {
-          s.startHandshake();
-        } catch (IOException ignored) {
-          // the client's verdict is what the tests look at
-        }
-      });
-      try (SSLSocket c = (SSLSocket) SSLContext.getInstance("Default", clientWithoutCertificate)
-          .getSocketFactory().createSocket()) {
-        c.connect(new InetSocketAddress(address.getAddress(), ss.getLocalPort()), 10_000);
-        c.startHandshake();
-      } finally {
-        served.get(10, TimeUnit.SECONDS);
-      }
-    }
   }
 
   @Test
