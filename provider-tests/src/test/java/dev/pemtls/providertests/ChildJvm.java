@@ -119,15 +119,27 @@ final class ChildJvm implements AutoCloseable {
 
   /** Starts {@link ChildMain} with {@code jvmArgs} and the operations {@code ops}. */
   static ChildJvm start(List<String> jvmArgs, String... ops) throws IOException {
+    return start(ChildMain.class, jvmArgs, ops);
+  }
+
+  /** Starts {@code main} on the test class path with {@code jvmArgs} and {@code args}. */
+  static ChildJvm start(Class<?> main, List<String> jvmArgs, String... args) throws IOException {
+    List<String> launch = new ArrayList<>(jvmArgs);
+    launch.add("-cp");
+    launch.add(System.getProperty("pemtls.test.classpath",
+        System.getProperty("java.class.path")));
+    launch.add(main.getName());
+    launch.addAll(List.of(args));
+    return java(launch);
+  }
+
+  /** Starts {@code java} with {@code launch} as its arguments, e.g. {@code -jar app.jar}. */
+  static ChildJvm java(List<String> launch) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaHome().resolve("bin").resolve("java").toString());
     cmd.add("-Xshare:auto");
     cmd.add("-XX:TieredStopAtLevel=1"); // short-lived: C1 only starts faster
-    cmd.addAll(jvmArgs);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("pemtls.test.classpath", System.getProperty("java.class.path")));
-    cmd.add(ChildMain.class.getName());
-    cmd.addAll(List.of(ops));
+    cmd.addAll(launch);
     return new ChildJvm(new ProcessBuilder(cmd).start());
   }
 
@@ -151,6 +163,13 @@ final class ChildJvm implements AutoCloseable {
   /** Runs a child to its end and returns its stdout lines. */
   static ChildJvm run(List<String> jvmArgs, String... ops) throws Exception {
     ChildJvm child = start(jvmArgs, ops);
+    child.finish();
+    return child;
+  }
+
+  /** Runs {@code main} to its end (see {@link #start(Class, List, String...)}). */
+  static ChildJvm run(Class<?> main, List<String> jvmArgs, String... args) throws Exception {
+    ChildJvm child = start(main, jvmArgs, args);
     child.finish();
     return child;
   }
