@@ -1,8 +1,8 @@
 package dev.pemtls.providertests;
 
-import dev.pemtls.cli.DemoPki;
-import dev.pemtls.cli.DemoPki.Issued;
-import dev.pemtls.cli.DemoPki.Spec;
+import dev.pemtls.internal.demo.DemoPki;
+import dev.pemtls.internal.demo.DemoPki.Issued;
+import dev.pemtls.internal.demo.DemoPki.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
