@@ -1,11 +1,15 @@
 package dev.pemtls.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.internal.pem.PemFiles;
+import dev.pemtls.internal.identity.IdentityKeys;
+import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.demo.DemoPki.DemoFiles;
 import dev.pemtls.internal.identity.IdentityKeyManager;
@@ -144,11 +148,25 @@ class ProviderServicesTest {
       f.init(null, null);
       assertInstanceOf(IdentityKeyManager.class, f.getKeyManagers()[0], alg);
     }
+  }
+
+  @Test
+  void keyManagerFactory_keyStoreWithAnEcKey_signsPemTlsHandshakes_evenBesideSunJsse()
+      throws Exception {
+    assertNotNull(java.security.Security.getProvider("SunJSSE")); // the case that broke
+    Identity id = PemFiles.loadIdentity(pki.clientCert(), pki.clientKey(), null);
+    char[] pw = "store-secret".toCharArray();
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(null, null);
-    KeyManagerFactory f = KeyManagerFactory.getInstance("SunX509", client);
-    f.init(ks, new char[0]);
-    assertTrue(f.getKeyManagers()[0].getClass().getName().startsWith("sun.security.ssl."));
+    ks.setKeyEntry("client", IdentityKeys.keyOf(id), pw,
+        id.chain().toArray(new java.security.cert.Certificate[0]));
+    for (String alg : List.of("SunX509", "PKIX", "NewSunX509")) {
+      KeyManagerFactory f = KeyManagerFactory.getInstance(alg, client);
+      f.init(ks, pw);
+      SSLContext c = SSLContext.getInstance("TLS", client);
+      c.init(f.getKeyManagers(), null, null); // trust from the config
+      handshake(SSLContext.getInstance("Default", server), c).close();
+    }
   }
 
   @Test
