@@ -14,9 +14,10 @@ import javax.net.ssl.KeyManagerFactorySpi;
 import javax.net.ssl.ManagerFactoryParameters;
 
 /**
- * {@code KeyManagerFactory}: initialised with a {@code KeyStore} (or parameters) it is the JDK's
- * factory of the same algorithm; initialised with a null {@code KeyStore} it gives the key
- * manager of the config's certfile/keyfile, or, without one, the JDK's empty key manager.
+ * {@code KeyManagerFactory}: initialised with a {@code KeyStore} (or parameters) it is the private
+ * BCJSSE's PKIX factory, whatever the algorithm name (see {@code JdkManagers}); initialised with a
+ * null {@code KeyStore} it gives the key manager of the config's certfile/keyfile, or, without
+ * one, an empty key manager.
  */
 final class KeyManagerFactoryService extends KeyManagerFactorySpi {
   private final Configured config;
