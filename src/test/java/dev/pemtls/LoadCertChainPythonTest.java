@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.Peer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +30,8 @@ class LoadCertChainPythonTest {
 
   @BeforeAll
   static void files() throws Exception {
-    Peers.require("openssl", "the load-time fidelity tests");
-    Peers.require("python3", "the load-time fidelity tests");
+    Peer.require("openssl", "the load-time fidelity tests");
+    Peer.require("python3", "the load-time fidelity tests");
     openssl("req", "-x509", "-newkey", "rsa:1024", "-nodes", "-keyout", "small.key", "-subj",
         "/CN=small", "-days", "2", "-out", "small.pem");
     openssl("req", "-x509", "-newkey", "rsa:1024", "-nodes", "-keyout", "smallca.key", "-subj",

@@ -9,6 +9,7 @@ import dev.pemtls.TlsVersion;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.ciphers.CipherStrings;
 import dev.pemtls.internal.ciphers.CipherSuite;
+import dev.pemtls.testing.Peer;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;

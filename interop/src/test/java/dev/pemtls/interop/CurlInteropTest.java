@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.VerifyMode;
+import dev.pemtls.testing.Peer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.demo.DemoPki.Issued;
 import dev.pemtls.internal.demo.DemoPki.Spec;
+import dev.pemtls.testing.Peer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,6 +10,7 @@ import dev.pemtls.SslCertVerificationError;
 import dev.pemtls.SslContext;
 import dev.pemtls.SslError;
 import dev.pemtls.VerifyMode;
+import dev.pemtls.testing.Peer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,6 +10,7 @@ import dev.pemtls.Ssl;
 import dev.pemtls.SslCertVerificationError;
 import dev.pemtls.SslContext;
 import dev.pemtls.TlsVersion;
+import dev.pemtls.testing.Peer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;

@@ -13,6 +13,7 @@ import dev.pemtls.TlsVersion;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.x509.Json;
 import dev.pemtls.internal.x509.CertificateDict;
+import dev.pemtls.testing.Peer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;

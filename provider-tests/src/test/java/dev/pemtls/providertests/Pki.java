@@ -1,5 +1,7 @@
 package dev.pemtls.providertests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
 import dev.pemtls.VerifyMode;
@@ -10,6 +12,7 @@ import dev.pemtls.internal.demo.DemoPki.Spec;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;
+import dev.pemtls.testing.Peer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -40,10 +43,8 @@ final class Pki {
     demo = DemoPki.create(dir, "EC");
     capath = Files.createDirectories(dir.resolve("capath"));
     Files.copy(demo.caFile(), capath.resolve("demo-ca.pem"));
-    Process rehash = new ProcessBuilder("openssl", "rehash", capath.toString())
-        .redirectErrorStream(true).start();
-    rehash.getInputStream().readAllBytes();
-    rehash.waitFor();
+    Peer rehash = Peer.start("openssl", "rehash", capath.toString());
+    assertEquals(0, rehash.waitFor(), rehash.toString());
     // DemoPki keeps no CA key, so the mismatch server comes from a second CA that ca.pem
     // (not capath) also trusts.
     Issued ca2 = new Spec("PemTLS Test CA 2").ca().issue();

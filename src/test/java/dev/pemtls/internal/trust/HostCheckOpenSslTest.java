@@ -2,7 +2,7 @@ package dev.pemtls.internal.trust;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pemtls.Peers;
+import dev.pemtls.testing.Peer;
 import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.demo.DemoPki.Issued;
 import dev.pemtls.internal.demo.DemoPki.Spec;
@@ -140,7 +140,7 @@ class HostCheckOpenSslTest {
 
   private static int openssl(Issued leaf, Issued inter, String kind, String host)
       throws IOException, InterruptedException {
-    Peers.require("openssl", "the openssl comparison");
+    Peer.require("openssl", "the openssl comparison");
     Path leafFile = DemoPki.write(dir.resolve("leaf.pem"), DemoPki.pem(leaf.certificate()));
     Path untrusted = DemoPki.write(dir.resolve("inter.pem"), inter == null ? ""
         : DemoPki.pem(inter.certificate()));
