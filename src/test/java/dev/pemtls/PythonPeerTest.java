@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pemtls.internal.x509.Json;
 import dev.pemtls.internal.x509.CertificateDict;
+import dev.pemtls.testing.Loopback;
 import dev.pemtls.testing.Peer;
 import dev.pemtls.testing.PythonOracle;
+import dev.pemtls.testing.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -84,7 +86,7 @@ class PythonPeerTest {
   @Test
   void pythonClient_seesTheSameCertificateAndCipherAsPemtlsServer() throws Exception {
     try (Loopback lo = Loopback.echo(pki.serverContext(VerifyMode.CERT_REQUIRED))) {
-      Peer py = start(PY_CLIENT, pki.caFile.toString(), pki.clientCert.toString(),
+      Peer py = start(PY_CLIENT, pki.caFile.toString(), pki.clientChain.toString(),
           pki.clientKey.toString(), String.valueOf(lo.port()));
       List<String> out = lines(py, 2);
       assertEquals(0, py.waitFor(), "python client failed: " + py);
@@ -92,7 +94,7 @@ class PythonPeerTest {
       // Python's view of our server certificate equals our dictionary for it
       assertEquals(Json.write(CertificateDict.decode(pki.server.certificate())), out.get(0));
       // our server's view of Python's client certificate equals Python's own decoding
-      assertEquals(dev.pemtls.testing.PythonOracle.decode(List.of(pki.clientCert)).get(0),
+      assertEquals(dev.pemtls.testing.PythonOracle.decode(List.of(pki.clientChain)).get(0),
           Json.write(seen.peercert()));
       assertEquals(cipherJson(seen.cipher(), seen.version(), "echo: python\n"), out.get(1));
     }
@@ -100,11 +102,11 @@ class PythonPeerTest {
 
   @Test
   void pemtlsClient_seesTheSameCertificateAndCipherAsPythonServer() throws Exception {
-    Peer py = start(PY_SERVER, pki.caFile.toString(), pki.serverCert.toString(),
+    Peer py = start(PY_SERVER, pki.caFile.toString(), pki.serverChain.toString(),
         pki.serverKey.toString());
     int port = Integer.parseInt(py.awaitLine("").trim());
     SslContext client = pki.clientContext();
-    client.loadCertChain(pki.clientCert, pki.clientKey);
+    client.loadCertChain(pki.clientChain, pki.clientKey);
     Socket raw = new Socket(InetAddress.getByName("127.0.0.1"), port);
     raw.setSoTimeout(10_000);
     try (SSLSocket tls = client.wrapSocket(raw, false, "localhost")) {
@@ -112,7 +114,7 @@ class PythonPeerTest {
       assertEquals("echo: java", Loopback.readLine(tls.getInputStream()));
       List<String> out = lines(py, 2);
       assertEquals(Json.write(CertificateDict.decode(pki.client.certificate())), out.get(0));
-      assertEquals(dev.pemtls.testing.PythonOracle.decode(List.of(pki.serverCert)).get(0),
+      assertEquals(dev.pemtls.testing.PythonOracle.decode(List.of(pki.serverChain)).get(0),
           Json.write(Ssl.getpeercert(tls)));
       assertEquals(cipherJson(Ssl.cipher(tls), Ssl.version(tls), "java\n"), out.get(1));
       tls.getOutputStream().write('x');

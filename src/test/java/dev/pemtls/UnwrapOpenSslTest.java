@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.testing.Peer;
+import dev.pemtls.testing.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -60,7 +61,7 @@ class UnwrapOpenSslTest {
       throws Exception {
     int port = freePort();
     try (Peer server = openssl("s_server", "-accept", "127.0.0.1:" + port,
-        "-naccept", "1", "-cert", pki.serverCert.toString(), "-key", pki.serverKey.toString(),
+        "-naccept", "1", "-cert", pki.serverChain.toString(), "-key", pki.serverKey.toString(),
         versionFlag(version))) {
       server.await("ACCEPT");
       Socket raw = new Socket(InetAddress.getByName("127.0.0.1"), port);
