@@ -260,9 +260,9 @@ public final class Peer implements AutoCloseable {
     process.getOutputStream().close();
   }
 
-  /** Waits up to 60 s for the process to end; returns its exit status. */
+  /** Waits up to 120 s (a hang guard) for the process to end; returns its exit status. */
   public int waitFor() throws InterruptedException {
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("peer did not exit: " + this);
     }
