@@ -72,10 +72,11 @@ public final class TestPki {
     caFile = DemoPki.write(dir.resolve("ca.pem"), DemoPki.pem(root.certificate()));
     intermediateFile = withIntermediate ? DemoPki.write(dir.resolve("intermediate.pem"),
         DemoPki.pem(intermediate.certificate())) : null;
-    serverChain = writeChain("server-chain.pem", server);
-    serverLeaf = DemoPki.write(dir.resolve("server.pem"), DemoPki.pem(server.certificate()));
+    serverChain = writeChain("server.pem", server);
+    serverLeaf = DemoPki.write(dir.resolve("server-leaf.pem"),
+        DemoPki.pem(server.certificate()));
     serverKey = writeKey("server.key", server);
-    clientChain = writeChain("client-chain.pem", client);
+    clientChain = writeChain("client.pem", client);
     clientKey = writeKey("client.key", client);
   }
 
