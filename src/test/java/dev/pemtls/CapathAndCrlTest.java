@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.trust.TestCrls;
+import dev.pemtls.testing.Loopback;
+import dev.pemtls.testing.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,8 +79,8 @@ class CapathAndCrlTest {
 
   @Test
   void crlCheckLeaf_serverRevokedInCafile_raisesCode23() throws Exception {
-    Path cafile = DemoPki.write(dir.resolve("ca-and-crl.pem"), DemoPki.pem(pki.ca.certificate())
-        + TestCrls.pem(TestCrls.current(pki.ca, pki.server.certificate().getSerialNumber())));
+    Path cafile = DemoPki.write(dir.resolve("ca-and-crl.pem"), DemoPki.pem(pki.root.certificate())
+        + TestCrls.pem(TestCrls.current(pki.root, pki.server.certificate().getSerialNumber())));
     SslContext client = new SslContext(Protocol.TLS_CLIENT);
     client.loadVerifyLocations(cafile, null, null);
     handshake(client); // CRLs are only consulted when a CRL check is on

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.demo.DemoPki.Issued;
 import dev.pemtls.internal.demo.DemoPki.Spec;
+import dev.pemtls.testing.Loopback;
+import dev.pemtls.testing.TestPki;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +107,7 @@ class ClientVerifyModeTest {
 
   @Test
   void certRequired_expiredServerCertificate_raisesCode10() throws Exception {
-    Issued expired = new Spec("localhost").issuer(pki.ca).dns("localhost")
+    Issued expired = new Spec("localhost").issuer(pki.root).dns("localhost")
         .validity(Instant.now().minus(Duration.ofDays(10)), Instant.now().minus(Duration.ofDays(1)))
         .issue();
     SslCertVerificationError e = failsToVerify(pki.clientContext(), serverWith(expired),
@@ -116,7 +118,7 @@ class ClientVerifyModeTest {
 
   @Test
   void certRequired_clientOnlyExtendedKeyUsage_raisesCode26() throws Exception {
-    Issued clientOnly = new Spec("localhost").issuer(pki.ca).dns("localhost")
+    Issued clientOnly = new Spec("localhost").issuer(pki.root).dns("localhost")
         .extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).issue();
     assertEquals(26, failsToVerify(pki.clientContext(), serverWith(clientOnly), "localhost")
         .verifyCode());

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.pemtls.internal.x509.Json;
+import dev.pemtls.testing.Peer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -59,13 +58,11 @@ class GetCiphersPythonTest {
   }
 
   private static List<String> python() throws IOException, InterruptedException {
-    Peers.require("python3", "the get_ciphers comparison");
+    Peer.require("python3", "the get_ciphers comparison");
     List<String> cmd = new ArrayList<>(List.of("python3", "-c", SCRIPT));
     cmd.addAll(STRINGS);
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(30, TimeUnit.SECONDS);
-    assertEquals(0, p.exitValue());
-    return out.lines().toList();
+    Peer p = Peer.command(cmd).separateStderr().run();
+    assertEquals(0, p.exitValue(), p.toString());
+    return p.lines();
   }
 }

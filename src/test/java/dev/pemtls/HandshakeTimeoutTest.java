@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.Loopback;
+import dev.pemtls.testing.TestPki;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;

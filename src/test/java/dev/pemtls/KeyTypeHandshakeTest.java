@@ -3,6 +3,8 @@ package dev.pemtls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.Loopback;
+import dev.pemtls.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Security;
@@ -32,7 +34,7 @@ class KeyTypeHandshakeTest {
     TestPki pki = new TestPki(Files.createDirectories(dir.resolve(keyAlgorithm)), keyAlgorithm);
     SslContext server = pki.serverContext(VerifyMode.CERT_REQUIRED);
     SslContext client = pki.clientContext();
-    client.loadCertChain(pki.clientCert, pki.clientKey);
+    client.loadCertChain(pki.clientChain, pki.clientKey);
     client.setMaximumVersion(version);
     try (Loopback lo = Loopback.echo(server);
         SSLSocket tls = client.wrapSocket(lo.connect(), false, "localhost")) {

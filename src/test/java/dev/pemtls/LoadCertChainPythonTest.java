@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.OpenSsl;
+import dev.pemtls.testing.Peer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ class LoadCertChainPythonTest {
 
   @BeforeAll
   static void files() throws Exception {
-    Peers.require("openssl", "the load-time fidelity tests");
-    Peers.require("python3", "the load-time fidelity tests");
+    Peer.require("openssl", "the load-time fidelity tests");
+    Peer.require("python3", "the load-time fidelity tests");
     openssl("req", "-x509", "-newkey", "rsa:1024", "-nodes", "-keyout", "small.key", "-subj",
         "/CN=small", "-days", "2", "-out", "small.pem");
     openssl("req", "-x509", "-newkey", "rsa:1024", "-nodes", "-keyout", "smallca.key", "-subj",
@@ -163,18 +163,13 @@ class LoadCertChainPythonTest {
   private static String python(String script, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("python3", "-c", "import ssl, sys\n" + script));
     cmd.addAll(Arrays.asList(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, out);
-    return out;
+    Peer p = Peer.command(cmd).run();
+    assertEquals(0, p.exitValue(), p.toString());
+    return p.text();
   }
 
   private static void openssl(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("openssl"));
-    cmd.addAll(Arrays.asList(args));
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, out);
+    new OpenSsl(dir).run(args);
   }
 
   private static void cat(String out, String... parts) throws IOException {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pemtls.internal.demo.DemoPki;
+import dev.pemtls.testing.Loopback;
+import dev.pemtls.testing.TestPki;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -63,7 +65,7 @@ class ModuleWrapSocketTest {
       Thread server = new Thread(() -> {
         try (Socket raw = listener.accept();
             SSLSocket tls = Ssl.wrapSocket(raw, WrapSocketArgs.defaults().serverSide(true)
-                .certfile(pki.serverCert).keyfile(pki.serverKey))) {
+                .certfile(pki.serverChain).keyfile(pki.serverKey))) {
           Loopback.write(tls.getOutputStream(), "served\n");
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);

@@ -1,13 +1,11 @@
 package dev.pemtls;
 
-
+import dev.pemtls.testing.Peer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one CPython process over a batch of inputs and returns one {@link Outcome} per input.
@@ -43,16 +41,14 @@ final class PythonBatch {
   private PythonBatch() {}
 
   static List<Outcome> run(String script, String jsonInput, int expected) throws Exception {
-    Peers.require("python3", "the CPython comparison");
-    Process p = new ProcessBuilder("python3", "-c", PRELUDE + script)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    try (OutputStream in = p.getOutputStream()) {
-      in.write(jsonInput.getBytes(StandardCharsets.UTF_8));
+    Peer.require("python3", "the CPython comparison");
+    Peer p = Peer.command(List.of("python3", "-c", PRELUDE + script)).separateStderr().start();
+    p.send(jsonInput);
+    p.closeInput();
+    if (p.waitFor() != 0) {
+      throw new IOException("python3 failed with status " + p.exitValue() + ": " + p.stderr());
     }
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException("python3 failed with status " + p.exitValue());
-    }
+    String text = p.text();
     List<Outcome> out = new ArrayList<>();
     for (String line : text.split("\n")) {
       if (line.startsWith("OK ")) {

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pemtls.internal.x509.Json;
 import dev.pemtls.internal.x509.CertificateDict;
+import dev.pemtls.testing.Loopback;
+import dev.pemtls.testing.Peer;
+import dev.pemtls.testing.PythonOracle;
+import dev.pemtls.testing.TestPki;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -57,20 +60,21 @@ class PythonPeerTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    Peers.require("python3", "the CPython peer tests");
+    Peer.require("python3", "the CPython peer tests");
     pki = new TestPki(dir, "RSA");
   }
 
-  private static Process start(String script, String... args) throws IOException {
+  private static Peer start(String script, String... args) throws IOException {
     List<String> cmd = new java.util.ArrayList<>(List.of("python3", "-c", script));
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    return Peer.command(cmd).separateStderr().start();
   }
 
-  private static List<String> lines(InputStream in, int n) throws IOException {
+  /** The peer's next {@code n} output lines. */
+  private static List<String> lines(Peer py, int n) throws InterruptedException {
     List<String> out = new java.util.ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(Loopback.readLine(in));
+      out.add(py.awaitLine(""));
     }
     return out;
   }
@@ -82,15 +86,15 @@ class PythonPeerTest {
   @Test
   void pythonClient_seesTheSameCertificateAndCipherAsPemtlsServer() throws Exception {
     try (Loopback lo = Loopback.echo(pki.serverContext(VerifyMode.CERT_REQUIRED))) {
-      Process py = start(PY_CLIENT, pki.caFile.toString(), pki.clientCert.toString(),
+      Peer py = start(PY_CLIENT, pki.caFile.toString(), pki.clientChain.toString(),
           pki.clientKey.toString(), String.valueOf(lo.port()));
-      List<String> out = lines(py.getInputStream(), 2);
-      assertEquals(0, py.waitFor(), "python client failed");
+      List<String> out = lines(py, 2);
+      assertEquals(0, py.waitFor(), "python client failed: " + py);
       Loopback.Seen seen = (Loopback.Seen) lo.result();
       // Python's view of our server certificate equals our dictionary for it
       assertEquals(Json.write(CertificateDict.decode(pki.server.certificate())), out.get(0));
       // our server's view of Python's client certificate equals Python's own decoding
-      assertEquals(dev.pemtls.internal.x509.PythonOracle.decode(List.of(pki.clientCert)).get(0),
+      assertEquals(dev.pemtls.testing.PythonOracle.decode(List.of(pki.clientChain)).get(0),
           Json.write(seen.peercert()));
       assertEquals(cipherJson(seen.cipher(), seen.version(), "echo: python\n"), out.get(1));
     }
@@ -98,25 +102,24 @@ class PythonPeerTest {
 
   @Test
   void pemtlsClient_seesTheSameCertificateAndCipherAsPythonServer() throws Exception {
-    Process py = start(PY_SERVER, pki.caFile.toString(), pki.serverCert.toString(),
+    Peer py = start(PY_SERVER, pki.caFile.toString(), pki.serverChain.toString(),
         pki.serverKey.toString());
-    InputStream pyOut = py.getInputStream();
-    int port = Integer.parseInt(Loopback.readLine(pyOut).trim());
+    int port = Integer.parseInt(py.awaitLine("").trim());
     SslContext client = pki.clientContext();
-    client.loadCertChain(pki.clientCert, pki.clientKey);
+    client.loadCertChain(pki.clientChain, pki.clientKey);
     Socket raw = new Socket(InetAddress.getByName("127.0.0.1"), port);
     raw.setSoTimeout(10_000);
     try (SSLSocket tls = client.wrapSocket(raw, false, "localhost")) {
       Loopback.write(tls.getOutputStream(), "java\n");
       assertEquals("echo: java", Loopback.readLine(tls.getInputStream()));
-      List<String> out = lines(pyOut, 2);
+      List<String> out = lines(py, 2);
       assertEquals(Json.write(CertificateDict.decode(pki.client.certificate())), out.get(0));
-      assertEquals(dev.pemtls.internal.x509.PythonOracle.decode(List.of(pki.serverCert)).get(0),
+      assertEquals(dev.pemtls.testing.PythonOracle.decode(List.of(pki.serverChain)).get(0),
           Json.write(Ssl.getpeercert(tls)));
       assertEquals(cipherJson(Ssl.cipher(tls), Ssl.version(tls), "java\n"), out.get(1));
       tls.getOutputStream().write('x');
       tls.getOutputStream().flush();
     }
-    assertEquals(0, py.waitFor(), "python server failed");
+    assertEquals(0, py.waitFor(), "python server failed: " + py);
   }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.demo.DemoPki.Issued;
 import dev.pemtls.internal.demo.DemoPki.Spec;
-import dev.pemtls.internal.reload.AcceptLoop;
+import dev.pemtls.testing.AcceptLoop;
 import dev.pemtls.internal.reload.RotatingFiles;
 import dev.pemtls.internal.reload.RotationDrill;
 import java.io.IOException;

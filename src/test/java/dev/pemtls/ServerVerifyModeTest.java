@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.Loopback;
+import dev.pemtls.testing.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ class ServerVerifyModeTest {
 
   private static SslContext clientWithCert(TestPki identityPki) throws SslError {
     SslContext client = pki.clientContext();
-    client.loadCertChain(identityPki.clientCert, identityPki.clientKey);
+    client.loadCertChain(identityPki.clientChain, identityPki.clientKey);
     return client;
   }
 

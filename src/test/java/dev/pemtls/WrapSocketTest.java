@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.internal.jsse.PemSslSocket;
+import dev.pemtls.testing.Loopback;
+import dev.pemtls.testing.TestPki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

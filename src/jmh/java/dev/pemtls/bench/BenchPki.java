@@ -1,8 +1,8 @@
 package dev.pemtls.bench;
 
-import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.demo.DemoPki.Issued;
 import dev.pemtls.internal.demo.DemoPki.Spec;
+import dev.pemtls.testing.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +11,11 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
 
-/** Certificates and PEM files shared by the benchmarks. */
+/**
+ * Where benchmarks keep their files, and the long-lived certificates of the capath benchmark,
+ * whose thousands of CAs are generated once and reused across runs ({@link #longLived}).
+ */
 final class BenchPki {
   private BenchPki() {}
 
@@ -28,7 +30,10 @@ final class BenchPki {
     return s.validity(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
   }
 
-  /** A CA, a server leaf for localhost/127.0.0.1 issued by it, and its PEM files. */
+  /**
+   * The test PKI's CA and server leaf (localhost/127.0.0.1, {@link TestPki}), fresh per run, with
+   * the in-memory key stores the plain-JSSE baselines need.
+   */
   static final class Server {
     final Issued ca;
     final Issued leaf;
@@ -37,16 +42,12 @@ final class BenchPki {
     final Path keyFile;
 
     Server(Path dir, String keyAlgorithm) throws IOException {
-      Files.createDirectories(dir);
-      ca = longLived(new Spec("Bench CA " + keyAlgorithm)).keyAlgorithm(keyAlgorithm).ca()
-          .issue();
-      leaf = longLived(new Spec("localhost")).keyAlgorithm(keyAlgorithm).issuer(ca)
-          .dns("localhost").ip("127.0.0.1")
-          .extendedKeyUsage(KeyPurposeId.id_kp_serverAuth).issue();
-      caFile = DemoPki.write(dir.resolve("ca.pem"), DemoPki.pem(ca.certificate()));
-      certFile = DemoPki.write(dir.resolve("server.pem"),
-          DemoPki.pem(leaf.certificate(), ca.certificate()));
-      keyFile = DemoPki.write(dir.resolve("server.key"), DemoPki.pem(leaf.keys().getPrivate()));
+      TestPki pki = new TestPki(Files.createDirectories(dir), keyAlgorithm);
+      ca = pki.root;
+      leaf = pki.server;
+      caFile = pki.caFile;
+      certFile = pki.serverChain;
+      keyFile = pki.serverKey;
     }
 
     /** The server identity as an in-memory PKCS12 key store (password "bench"). */

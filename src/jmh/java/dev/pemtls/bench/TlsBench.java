@@ -5,6 +5,7 @@ import dev.pemtls.SslContext;
 import dev.pemtls.TlsVersion;
 import dev.pemtls.internal.jsse.ConfiguredSslContext;
 import dev.pemtls.internal.jsse.Settings;
+import dev.pemtls.testing.Peer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.internal.ciphers.CipherSuite;
 import dev.pemtls.internal.ciphers.CipherTable;
-import dev.pemtls.internal.ciphers.OpenSslBinary;
+import dev.pemtls.testing.OpenSslBinary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.pemtls.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.internal.x509.PythonOracle;
+import dev.pemtls.testing.PythonOracle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

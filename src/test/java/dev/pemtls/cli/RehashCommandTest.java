@@ -2,7 +2,7 @@ package dev.pemtls.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pemtls.internal.ciphers.OpenSslBinary;
+import dev.pemtls.testing.OpenSslBinary;
 import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.demo.DemoPki.Issued;
 import dev.pemtls.internal.demo.DemoPki.Spec;

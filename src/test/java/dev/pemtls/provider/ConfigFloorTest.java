@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
-import dev.pemtls.Peers;
+import dev.pemtls.testing.Peer;
 import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.demo.DemoPki.DemoFiles;
 import java.io.IOException;
@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -142,16 +141,14 @@ class ConfigFloorTest {
         pki.caFile().toString()));
     cmd.addAll(List.of(extra));
     cmd.add("https://127.0.0.1:" + port + "/");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-    return new String[] {String.valueOf(p.exitValue()), out};
+    Peer p = Peer.command(cmd).run();
+    return new String[] {String.valueOf(p.exitValue()), p.text()};
   }
 
   @Test
   void certRequired_applicationTurnsClientAuthOff_curlWithoutCertificateIsStillRefused()
       throws Exception {
-    Peers.require("curl", "the floor test against curl");
+    Peer.require("curl", "the floor test against curl");
     HttpsServer https = httpsServerTurningClientAuthOff(server("verify_mode=CERT_REQUIRED"));
     try {
       int port = https.getAddress().getPort();

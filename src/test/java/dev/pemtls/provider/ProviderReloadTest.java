@@ -2,7 +2,7 @@ package dev.pemtls.provider;
 
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
-import dev.pemtls.internal.reload.AcceptLoop;
+import dev.pemtls.testing.AcceptLoop;
 import dev.pemtls.internal.reload.RotatingFiles;
 import dev.pemtls.internal.reload.RotationDrill;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package dev.pemtls.providertests;
 
-import dev.pemtls.Peers;
+import dev.pemtls.testing.Peer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ final class Curl {
    */
   static String get(String url, Path ca, Path cert, Path key, String... options)
       throws Exception {
-    Peers.require("curl", "the curl client of " + url);
+    Peer.require("curl", "the curl client of " + url);
     List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20", "--cacert",
         ca.toString()));
     cmd.addAll(List.of(options));

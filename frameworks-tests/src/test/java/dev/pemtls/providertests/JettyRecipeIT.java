@@ -3,7 +3,7 @@ package dev.pemtls.providertests;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.Peers;
+import dev.pemtls.testing.Peer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +57,7 @@ class JettyRecipeIT {
 
   @Test
   void jettyHttpClientAndJavaHttpClient_rejectServerFromUnknownCa() throws Exception {
-    Peers.require("python3", "the unknown-CA server");
+    Peer.require("python3", "the unknown-CA server");
     try (PythonPeer.Server rogue = PythonPeer.serve(pki.rogueServerCert, pki.rogueServerKey,
         2)) {
       String rogueUrl = "https://localhost:" + rogue.port() + "/";

@@ -2,7 +2,7 @@ package dev.pemtls.providertests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.Peers;
+import dev.pemtls.testing.Peer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +34,7 @@ class NettyRecipeIT {
 
   @Test
   void jdkSslContextOverDefault_requiresClientCertificate_rejectsUnknownCa() throws Exception {
-    Peers.require("python3", "the Netty server's CPython clients");
+    Peer.require("python3", "the Netty server's CPython clients");
     String ok = PythonPeer.get(port, pki.ca, pki.clientCert, pki.clientKey);
     // Netty reorders the suites it enables; the config's order (OpenSSL's) still decides.
     assertTrue(ok.equals("OK client=CN=Recipe_Client suite=TLS_AES_256_GCM_SHA384"
@@ -54,7 +54,7 @@ class NettyRecipeIT {
 
   @Test
   void sslContextBuilderOnJdk_rejectsServerFromUnknownCa() throws Exception {
-    Peers.require("python3", "the unknown-CA server");
+    Peer.require("python3", "the unknown-CA server");
     try (PythonPeer.Server rogue = PythonPeer.serve(pki.rogueServerCert, pki.rogueServerKey,
         1)) {
       ChildJvm c = ChildJvm.run(NettyMain.class, pki.provider(pki.clientConf()),

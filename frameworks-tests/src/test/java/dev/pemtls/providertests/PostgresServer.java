@@ -1,6 +1,6 @@
 package dev.pemtls.providertests;
 
-import dev.pemtls.Peers;
+import dev.pemtls.testing.Peer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -38,7 +38,7 @@ final class PostgresServer implements AutoCloseable {
 
   /** Debian keeps initdb and pg_ctl in /usr/lib/postgresql/VERSION/bin, off the PATH. */
   private static Path binDir() throws IOException {
-    if (Peers.onPath("initdb") && Peers.onPath("pg_ctl")) {
+    if (Peer.onPath("initdb") && Peer.onPath("pg_ctl")) {
       return null;
     }
     Path root = Path.of("/usr/lib/postgresql");
@@ -55,11 +55,11 @@ final class PostgresServer implements AutoCloseable {
 
   static PostgresServer start(Path cert, Path key, Path ca, String superuser) throws Exception {
     Path bin = binDir();
-    Peers.assume(bin == null || !bin.toString().equals("missing"),
+    Peer.assume(bin == null || !bin.toString().equals("missing"),
         "PostgreSQL (initdb, pg_ctl) is not installed; skipping the pgjdbc recipe"
         + " (apt-get install postgresql)");
     boolean root = System.getProperty("user.name").equals("root");
-    Peers.assume(!root || Peers.onPath("runuser"), "runuser is missing; skipping PostgreSQL");
+    Peer.assume(!root || Peer.onPath("runuser"), "runuser is missing; skipping PostgreSQL");
     Path dir = Files.createTempDirectory("pemtls-pg");
     Files.copy(cert, dir.resolve("server.pem"), StandardCopyOption.REPLACE_EXISTING);
     Files.copy(key, dir.resolve("server.key"), StandardCopyOption.REPLACE_EXISTING);

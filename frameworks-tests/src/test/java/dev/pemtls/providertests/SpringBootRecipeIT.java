@@ -2,7 +2,7 @@ package dev.pemtls.providertests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.Peers;
+import dev.pemtls.testing.Peer;
 import dev.pemtls.providertests.bootapp.BootApp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ class SpringBootRecipeIT {
 
   @Test
   void restClient_rejectsServerFromUnknownCa() throws Exception {
-    Peers.require("python3", "the unknown-CA server");
+    Peer.require("python3", "the unknown-CA server");
     try (PythonPeer.Server rogue = PythonPeer.serve(pki.rogueServerCert, pki.rogueServerKey,
         1)) {
       String rogueUrl = "https://localhost:" + rogue.port() + "/";

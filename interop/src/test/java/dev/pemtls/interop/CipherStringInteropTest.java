@@ -9,6 +9,8 @@ import dev.pemtls.TlsVersion;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.ciphers.CipherStrings;
 import dev.pemtls.internal.ciphers.CipherSuite;
+import dev.pemtls.testing.Peer;
+import dev.pemtls.testing.TestPki;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -31,13 +33,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class CipherStringInteropTest {
   @TempDir static Path dir;
-  static InteropPki rsa;
-  static InteropPki ec;
+  static TestPki rsa;
+  static TestPki ec;
 
   @BeforeAll
   static void pki() throws Exception {
-    rsa = new InteropPki(dir, "RSA");
-    ec = new InteropPki(dir, "EC");
+    rsa = TestPki.withIntermediate(dir, "RSA");
+    ec = TestPki.withIntermediate(dir, "EC");
   }
 
   private static final Pattern CIPHER_IS = Pattern.compile("Cipher is (\\S+)");
@@ -61,7 +63,7 @@ class CipherStringInteropTest {
       "EC  | ALL:!COMPLEMENTOFDEFAULT:!eNULL:+ECDHE-ECDSA-AES256-GCM-SHA384"})
   void pemtlsClient_negotiatesWhatOpensslNegotiates(String type, String cipherString)
       throws Exception {
-    InteropPki pki = type.equals("RSA") ? rsa : ec;
+    TestPki pki = type.equals("RSA") ? rsa : ec;
     List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
         "-cert", pki.serverChain.toString(), "-key", pki.serverKey.toString(), "-tls1_2",
         "-cipher", "ALL:@SECLEVEL=0", "-naccept", "2", "-rev"));
@@ -98,7 +100,7 @@ class CipherStringInteropTest {
       "RSA | kRSA:DHE-RSA-CHACHA20-POLY1305"})
   void sslscan_findsExactlyTheSelectedSuitesInOrder(String type, String cipherString)
       throws Exception {
-    InteropPki pki = type.equals("RSA") ? rsa : ec;
+    TestPki pki = type.equals("RSA") ? rsa : ec;
     SslContext ctx = new SslContext(Protocol.TLS_SERVER);
     ctx.loadCertChain(pki.serverChain, pki.serverKey);
     ctx.setCiphers(cipherString);

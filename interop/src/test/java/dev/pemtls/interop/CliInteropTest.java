@@ -3,6 +3,8 @@ package dev.pemtls.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.Peer;
+import dev.pemtls.testing.TestPki;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class CliInteropTest {
   @TempDir static Path dir;
-  static InteropPki pki;
+  static TestPki pki;
 
   @BeforeAll
   static void pki() throws Exception {
-    pki = new InteropPki(dir, "EC");
+    pki = TestPki.withIntermediate(dir, "EC");
   }
 
   @Test
@@ -38,7 +40,7 @@ class CliInteropTest {
       assertEquals(0, server.waitFor(), server.output());
       String out = server.output();
       assertTrue(out.contains("Peer certificate: {\"subject\": [[[\"commonName\", "
-          + "\"interop client\"]]]"), out);
+          + "\"test client\"]]]"), out);
       assertTrue(out.contains("Verify return code: 0 (ok)"), out);
       assertTrue(client.output().contains("Verify return code: 0 (ok)"), client.output());
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.VerifyMode;
+import dev.pemtls.testing.Peer;
+import dev.pemtls.testing.TestPki;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +21,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class CurlInteropTest {
   @TempDir static Path dir;
-  static InteropPki rsa;
-  static InteropPki ec;
+  static TestPki rsa;
+  static TestPki ec;
 
   @BeforeAll
   static void pki() throws Exception {
-    rsa = new InteropPki(dir, "RSA");
-    ec = new InteropPki(dir, "EC");
+    rsa = TestPki.withIntermediate(dir, "RSA");
+    ec = TestPki.withIntermediate(dir, "EC");
   }
 
-  static Peer curl(InteropPki pki, int port, String... extra) throws Exception {
+  static Peer curl(TestPki pki, int port, String... extra) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20", "--cacert",
         pki.caFile.toString()));
     cmd.addAll(List.of(extra));
@@ -41,7 +43,7 @@ class CurlInteropTest {
   @ParameterizedTest(name = "{0} over {1}")
   @CsvSource({"RSA, 1.2", "RSA, 1.3", "EC, 1.2", "EC, 1.3"})
   void curl_verifiesThePemtlsServer(String type, String version) throws Exception {
-    InteropPki pki = type.equals("RSA") ? rsa : ec;
+    TestPki pki = type.equals("RSA") ? rsa : ec;
     try (PemtlsServer server = new PemtlsServer(
         pki.serverContext(VerifyMode.CERT_NONE), true)) {
       Peer curl = curl(pki, server.port(), "--tlsv" + version, "--tls-max", version);
@@ -58,7 +60,7 @@ class CurlInteropTest {
       Peer curl = curl(ec, server.port(), "--cert", ec.clientChain.toString(), "--key",
           ec.clientKey.toString());
       assertTrue(curl.output().contains("cipher="), curl.output());
-      assertEquals(List.of(List.of(List.of("commonName", "interop client"))),
+      assertEquals(List.of(List.of(List.of("commonName", "test client"))),
           server.next().peercert().get("subject"));
     }
   }
@@ -68,7 +70,7 @@ class CurlInteropTest {
     try (PemtlsServer server = new PemtlsServer(
         rsa.serverContext(VerifyMode.CERT_REQUIRED), true)) {
       Peer curl = curl(rsa, server.port(), "--cert", rsa.clientChain.toString(), "--key",
-          rsa.clientKeyAs("encrypted").toString(), "--pass", InteropPki.PASSWORD);
+          rsa.clientKeyAs("encrypted").toString(), "--pass", TestPki.PASSWORD);
       assertTrue(curl.output().contains("cipher="), curl.output());
       assertTrue(server.next().peercert().containsKey("subject"));
     }

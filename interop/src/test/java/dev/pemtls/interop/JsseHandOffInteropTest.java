@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
 import dev.pemtls.VerifyMode;
+import dev.pemtls.testing.Peer;
+import dev.pemtls.testing.TestPki;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -55,14 +57,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("peer")
 class JsseHandOffInteropTest {
   @TempDir static Path dir;
-  static InteropPki pki;
-  static InteropPki stranger; // another root nobody here trusts
+  static TestPki pki;
+  static TestPki stranger; // another root nobody here trusts
   static EventLoopGroup group;
 
   @BeforeAll
   static void setUp() throws Exception {
-    pki = new InteropPki(dir, "EC");
-    stranger = new InteropPki(dir.resolve("stranger"), "RSA");
+    pki = TestPki.withIntermediate(dir, "EC");
+    stranger = TestPki.withIntermediate(dir.resolve("stranger"), "RSA");
     group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   }
 
@@ -71,7 +73,7 @@ class JsseHandOffInteropTest {
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
   }
 
-  static SslContext client(InteropPki trusted, InteropPki identity) throws Exception {
+  static SslContext client(TestPki trusted, TestPki identity) throws Exception {
     SslContext ctx = new SslContext(Protocol.TLS_CLIENT);
     ctx.loadVerifyLocations(trusted.caFile, null, null);
     ctx.loadCertChain(identity.clientChain, identity.clientKey);
@@ -98,7 +100,7 @@ class JsseHandOffInteropTest {
         assertTrue(body.contains("Ciphers supported in s_server binary"), body);
       }
       server.waitFor();
-      assertTrue(server.output().contains("CN = interop client"), server.output());
+      assertTrue(server.output().contains("CN = test client"), server.output());
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

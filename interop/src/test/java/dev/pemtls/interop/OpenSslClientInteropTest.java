@@ -10,6 +10,8 @@ import dev.pemtls.SslCertVerificationError;
 import dev.pemtls.SslContext;
 import dev.pemtls.SslError;
 import dev.pemtls.VerifyMode;
+import dev.pemtls.testing.Peer;
+import dev.pemtls.testing.TestPki;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +28,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class OpenSslClientInteropTest {
   @TempDir static Path dir;
-  static final Map<String, InteropPki> PKI = new TreeMap<>();
+  static final Map<String, TestPki> PKI = new TreeMap<>();
 
   @BeforeAll
   static void pki() throws Exception {
     for (String type : List.of("RSA", "EC", "Ed25519")) {
-      PKI.put(type, new InteropPki(dir, type));
+      PKI.put(type, TestPki.withIntermediate(dir, type));
     }
   }
 
   /** Runs s_client, sends "hello", returns its finished output. */
-  static Peer sClient(InteropPki pki, int port, String... extra) throws Exception {
+  static Peer sClient(TestPki pki, int port, String... extra) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect",
         "127.0.0.1:" + port, "-servername", "localhost", "-CAfile", pki.caFile.toString(),
         "-verify_hostname", "localhost", "-verify_return_error", "-ign_eof"));
@@ -51,7 +53,7 @@ class OpenSslClientInteropTest {
   @CsvSource({"RSA, -tls1_2", "RSA, -tls1_3", "EC, -tls1_2", "EC, -tls1_3",
       "Ed25519, -tls1_2", "Ed25519, -tls1_3"})
   void handshake_opensslVerifiesThePemtlsChain(String type, String version) throws Exception {
-    InteropPki pki = PKI.get(type);
+    TestPki pki = PKI.get(type);
     try (PemtlsServer server = new PemtlsServer(
         pki.serverContext(VerifyMode.CERT_NONE), false)) {
       Peer client = sClient(pki, server.port(), version);
@@ -68,21 +70,21 @@ class OpenSslClientInteropTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"RSA", "EC", "Ed25519"})
   void certRequired_validClientCertificate_isShownByGetpeercert(String type) throws Exception {
-    InteropPki pki = PKI.get(type);
+    TestPki pki = PKI.get(type);
     try (PemtlsServer server = new PemtlsServer(
         pki.serverContext(VerifyMode.CERT_REQUIRED), false)) {
       Peer client = sClient(pki, server.port(), "-cert", pki.clientChain.toString(),
           "-cert_chain", pki.intermediateFile.toString(), "-key", pki.clientKey.toString());
       assertTrue(client.output().contains("olleh"), client.output());
       Map<String, Object> cert = server.next().peercert();
-      assertEquals(List.of(List.of(List.of("commonName", "interop client"))),
+      assertEquals(List.of(List.of(List.of("commonName", "test client"))),
           cert.get("subject"));
     }
   }
 
   @Test
   void certRequired_noClientCertificate_failsOnBothSides() throws Exception {
-    InteropPki pki = PKI.get("EC");
+    TestPki pki = PKI.get("EC");
     try (PemtlsServer server = new PemtlsServer(
         pki.serverContext(VerifyMode.CERT_REQUIRED), false)) {
       Peer client = sClient(pki, server.port());
@@ -95,7 +97,7 @@ class OpenSslClientInteropTest {
 
   @Test
   void certOptional_noClientCertificate_isAccepted() throws Exception {
-    InteropPki pki = PKI.get("EC");
+    TestPki pki = PKI.get("EC");
     try (PemtlsServer server = new PemtlsServer(
         pki.serverContext(VerifyMode.CERT_OPTIONAL), false)) {
       Peer client = sClient(pki, server.port());
@@ -106,8 +108,8 @@ class OpenSslClientInteropTest {
 
   @Test
   void certOptional_invalidClientCertificate_failsTheHandshake() throws Exception {
-    InteropPki pki = PKI.get("EC");
-    InteropPki other = PKI.get("RSA"); // a client certificate from an unknown root
+    TestPki pki = PKI.get("EC");
+    TestPki other = PKI.get("RSA"); // a client certificate from an unknown root
     try (PemtlsServer server = new PemtlsServer(
         pki.serverContext(VerifyMode.CERT_OPTIONAL), false)) {
       Peer client = sClient(pki, server.port(), "-cert", other.clientChain.toString(),
@@ -121,7 +123,7 @@ class OpenSslClientInteropTest {
 
   @Test
   void alpn_serverSelectsFromTheClientsList() throws Exception {
-    InteropPki pki = PKI.get("EC");
+    TestPki pki = PKI.get("EC");
     SslContext ctx = pki.serverContext(VerifyMode.CERT_NONE);
     ctx.setAlpnProtocols(List.of("h2", "http/1.1"));
     try (PemtlsServer server = new PemtlsServer(ctx, false)) {
@@ -139,7 +141,7 @@ class OpenSslClientInteropTest {
   @ParameterizedTest(name = "over {0}")
   @CsvSource({"-tls1_2"})
   void sessionResumption_opensslClientResumes(String version) throws Exception {
-    InteropPki pki = PKI.get("EC");
+    TestPki pki = PKI.get("EC");
     Path session = dir.resolve("session" + version + ".pem");
     try (PemtlsServer server = new PemtlsServer(
         pki.serverContext(VerifyMode.CERT_NONE), false)) {
@@ -154,7 +156,7 @@ class OpenSslClientInteropTest {
 
   @Test
   void hostnameCheckByOpenssl_rejectsAWrongName() throws Exception {
-    InteropPki pki = PKI.get("EC");
+    TestPki pki = PKI.get("EC");
     try (PemtlsServer server = new PemtlsServer(
         pki.serverContext(VerifyMode.CERT_NONE), false)) {
       Peer client = Peer.start("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(),

@@ -10,6 +10,8 @@ import dev.pemtls.Ssl;
 import dev.pemtls.SslCertVerificationError;
 import dev.pemtls.SslContext;
 import dev.pemtls.TlsVersion;
+import dev.pemtls.testing.Peer;
+import dev.pemtls.testing.TestPki;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -33,17 +35,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class OpenSslServerInteropTest {
   @TempDir static Path dir;
-  static final Map<String, InteropPki> PKI = new TreeMap<>();
+  static final Map<String, TestPki> PKI = new TreeMap<>();
 
   @BeforeAll
   static void pki() throws Exception {
     for (String type : List.of("RSA", "EC", "Ed25519")) {
-      PKI.put(type, new InteropPki(dir, type));
+      PKI.put(type, TestPki.withIntermediate(dir, type));
     }
   }
 
   /** openssl s_server with the leaf, the intermediate as extra chain, and the given options. */
-  static Peer opensslServer(InteropPki pki, String... extra) throws Exception {
+  static Peer opensslServer(TestPki pki, String... extra) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
         "-cert", pki.serverLeaf.toString(), "-cert_chain", pki.intermediateFile.toString(),
         "-key", pki.serverKey.toString(), "-naccept", "1"));
@@ -56,7 +58,7 @@ class OpenSslServerInteropTest {
     return Integer.parseInt(accept.substring(accept.lastIndexOf(':') + 1).trim());
   }
 
-  static SslContext client(InteropPki pki) throws Exception {
+  static SslContext client(TestPki pki) throws Exception {
     SslContext ctx = new SslContext(Protocol.TLS_CLIENT);
     ctx.loadVerifyLocations(pki.caFile, null, null);
     return ctx;
@@ -81,7 +83,7 @@ class OpenSslServerInteropTest {
       "Ed25519, TLSv1_2", "Ed25519, TLSv1_3"})
   void handshake_verifiesChainThroughIntermediate(String type, TlsVersion version)
       throws Exception {
-    InteropPki pki = PKI.get(type);
+    TestPki pki = PKI.get(type);
     try (Peer server = opensslServer(pki, "-rev")) {
       SslContext ctx = client(pki);
       ctx.setMinimumVersion(version);
@@ -100,24 +102,24 @@ class OpenSslServerInteropTest {
       "EC, traditional", "EC, encrypted", "Ed25519, pkcs8", "Ed25519, encrypted"})
   void mutualTls_clientKeyForms_acceptedByOpensslVerify(String type, String form)
       throws Exception {
-    InteropPki pki = PKI.get(type);
+    TestPki pki = PKI.get(type);
     try (Peer server = opensslServer(pki, "-rev", "-Verify", "3", "-CAfile",
         pki.caFile.toString(), "-verify_return_error")) {
       SslContext ctx = client(pki);
       ctx.loadCertChain(pki.clientChain, pki.clientKeyAs(form),
-          InteropPki.PASSWORD.toCharArray());
+          TestPki.PASSWORD.toCharArray());
       try (SSLSocket tls = connect(ctx, port(server), "localhost")) {
         assertEquals("olleh", reversed(tls, "hello"));
       }
       server.await("CONNECTION CLOSED");
-      assertTrue(server.output().contains("depth=0 CN = interop client"), server.output());
+      assertTrue(server.output().contains("depth=0 CN = test client"), server.output());
       assertFalse(server.output().contains("verify error"), server.output());
     }
   }
 
   @Test
   void capathPreparedWithOpensslRehash_isTrusted() throws Exception {
-    InteropPki pki = PKI.get("EC");
+    TestPki pki = PKI.get("EC");
     Path capath = Files.createDirectories(dir.resolve("capath"));
     Files.copy(pki.caFile, capath.resolve("root.pem"));
     assertEquals(0, Peer.start("openssl", "rehash", capath.toString()).waitFor());
@@ -131,7 +133,7 @@ class OpenSslServerInteropTest {
 
   @Test
   void hostnameMismatch_isRejectedWithCode62() throws Exception {
-    InteropPki pki = PKI.get("RSA");
+    TestPki pki = PKI.get("RSA");
     try (Peer server = opensslServer(pki, "-rev")) {
       SslCertVerificationError e = assertThrows(SslCertVerificationError.class,
           () -> connect(client(pki), port(server), "wrong.example.org"));
@@ -141,7 +143,7 @@ class OpenSslServerInteropTest {
 
   @Test
   void unknownRoot_isRejectedWithCode20() throws Exception {
-    InteropPki pki = PKI.get("RSA");
+    TestPki pki = PKI.get("RSA");
     try (Peer server = opensslServer(pki, "-rev")) {
       SslCertVerificationError e = assertThrows(SslCertVerificationError.class,
           () -> connect(client(PKI.get("EC")), port(server), "localhost"));
@@ -151,7 +153,7 @@ class OpenSslServerInteropTest {
 
   @Test
   void alpn_selectsTheServersChoice() throws Exception {
-    InteropPki pki = PKI.get("EC");
+    TestPki pki = PKI.get("EC");
     try (Peer server = opensslServer(pki, "-rev", "-alpn", "h2,http/1.1")) {
       SslContext ctx = client(pki);
       ctx.setAlpnProtocols(List.of("http/1.1", "h2"));
@@ -170,7 +172,7 @@ class OpenSslServerInteropTest {
   @ParameterizedTest(name = "over {0}")
   @CsvSource({"TLSv1_2"})
   void sessionResumption_secondConnectionIsReused(TlsVersion version) throws Exception {
-    InteropPki pki = PKI.get("EC");
+    TestPki pki = PKI.get("EC");
     try (Peer server = opensslServer(pki, "-naccept", "2", "-www")) {
       int port = port(server);
       SslContext ctx = client(pki);

@@ -3,6 +3,7 @@ package dev.pemtls.interop;
 import dev.pemtls.CipherInfo;
 import dev.pemtls.Ssl;
 import dev.pemtls.SslContext;
+import dev.pemtls.testing.AcceptLoop;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,25 +27,12 @@ final class PemtlsServer implements AutoCloseable {
   record Seen(Map<String, Object> peercert, CipherInfo cipher, String version, String alpn,
       Exception failure) {}
 
-  private final ServerSocket listener;
+  private final AcceptLoop loop;
   private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
 
   PemtlsServer(SslContext ctx, boolean http) throws IOException {
-    listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-    Thread t = new Thread(() -> {
-      while (!listener.isClosed()) {
-        try (Socket raw = listener.accept()) {
-          raw.setSoTimeout(15_000);
-          serve(ctx, raw, http);
-        } catch (IOException e) {
-          if (!listener.isClosed()) {
-            seen.add(new Seen(null, null, null, null, e));
-          }
-        }
-      }
-    }, "pemtls-server");
-    t.setDaemon(true);
-    t.start();
+    loop = new AcceptLoop(new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1")),
+        raw -> serve(ctx, raw, http));
   }
 
   private void serve(SslContext ctx, Socket raw, boolean http) {
@@ -78,7 +66,7 @@ final class PemtlsServer implements AutoCloseable {
   }
 
   int port() {
-    return listener.getLocalPort();
+    return loop.port();
   }
 
   /** The next connection's view; fails the test if none arrives. */
@@ -91,7 +79,7 @@ final class PemtlsServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    listener.close();
+  public void close() throws Exception {
+    loop.close();
   }
 }

@@ -13,6 +13,8 @@ import dev.pemtls.TlsVersion;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.x509.Json;
 import dev.pemtls.internal.x509.CertificateDict;
+import dev.pemtls.testing.Peer;
+import dev.pemtls.testing.TestPki;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -37,7 +39,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("peer") // needs openssl, python3, curl or sslscan on the PATH
 class PythonInteropTest {
   @TempDir static Path dir;
-  static final Map<String, InteropPki> PKI = new TreeMap<>();
+  static final Map<String, TestPki> PKI = new TreeMap<>();
 
   /** argv: ca cert key port maxversion ; prints getpeercert JSON, then [cipher, version]. */
   static final String CLIENT = String.join("\n",
@@ -83,7 +85,7 @@ class PythonInteropTest {
   @BeforeAll
   static void pki() throws Exception {
     for (String type : List.of("RSA", "EC")) {
-      PKI.put(type, new InteropPki(dir, type));
+      PKI.put(type, TestPki.withIntermediate(dir, type));
     }
   }
 
@@ -94,7 +96,7 @@ class PythonInteropTest {
   @ParameterizedTest(name = "{0} over {1}")
   @CsvSource({"RSA, TLSv1_2", "RSA, TLSv1_3", "EC, TLSv1_2", "EC, TLSv1_3"})
   void pythonClient_agreesWithPemtlsServer(String type, String version) throws Exception {
-    InteropPki pki = PKI.get(type);
+    TestPki pki = PKI.get(type);
     SslContext ctx = new SslContext(Protocol.TLS_SERVER);
     ctx.loadCertChain(pki.serverChain, pki.serverKey);
     ctx.loadVerifyLocations(pki.caFile, null, null);
@@ -114,7 +116,7 @@ class PythonInteropTest {
     }
   }
 
-  static SSLSocket connect(InteropPki pki, Peer py, TlsVersion max, boolean suppress)
+  static SSLSocket connect(TestPki pki, Peer py, TlsVersion max, boolean suppress)
       throws Exception {
     String accept = py.await("ACCEPT");
     int port = Integer.parseInt(accept.substring(accept.lastIndexOf(':') + 1).trim());
@@ -130,7 +132,7 @@ class PythonInteropTest {
   @ParameterizedTest(name = "{0} over {1}")
   @CsvSource({"RSA, TLSv1_2", "RSA, TLSv1_3", "EC, TLSv1_2", "EC, TLSv1_3"})
   void pemtlsClient_agreesWithPythonServer(String type, TlsVersion version) throws Exception {
-    InteropPki pki = PKI.get(type);
+    TestPki pki = PKI.get(type);
     try (Peer py = Peer.start("python3", "-c", SERVER, pki.caFile.toString(),
             pki.serverChain.toString(), pki.serverKey.toString(), "verify");
         SSLSocket tls = connect(pki, py, version, true)) {
@@ -153,7 +155,7 @@ class PythonInteropTest {
   @ParameterizedTest(name = "over {0}")
   @CsvSource({"TLSv1_2", "TLSv1_3"})
   void raggedEof_suppressed_readsEndOfStream(TlsVersion version) throws Exception {
-    InteropPki pki = PKI.get("EC");
+    TestPki pki = PKI.get("EC");
     try (Peer py = Peer.start("python3", "-c", SERVER, pki.caFile.toString(),
             pki.serverChain.toString(), pki.serverKey.toString(), "ragged");
         SSLSocket tls = connect(pki, py, version, true)) {
@@ -167,7 +169,7 @@ class PythonInteropTest {
   @ParameterizedTest(name = "over {0}")
   @CsvSource({"TLSv1_2", "TLSv1_3"})
   void raggedEof_notSuppressed_raisesUnexpectedEof(TlsVersion version) throws Exception {
-    InteropPki pki = PKI.get("EC");
+    TestPki pki = PKI.get("EC");
     try (Peer py = Peer.start("python3", "-c", SERVER, pki.caFile.toString(),
             pki.serverChain.toString(), pki.serverKey.toString(), "ragged");
         SSLSocket tls = connect(pki, py, version, false)) {
@@ -181,7 +183,7 @@ class PythonInteropTest {
 
   @Test
   void closeNotify_fromPythonUnwrap_readsEndOfStreamEvenUnsuppressed() throws Exception {
-    InteropPki pki = PKI.get("EC");
+    TestPki pki = PKI.get("EC");
     try (Peer py = Peer.start("python3", "-c", SERVER, pki.caFile.toString(),
             pki.serverChain.toString(), pki.serverKey.toString(), "notify");
         SSLSocket tls = connect(pki, py, TlsVersion.TLSv1_3, false)) {

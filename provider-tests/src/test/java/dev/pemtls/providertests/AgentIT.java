@@ -36,7 +36,7 @@ class AgentIT {
   @BeforeAll
   static void setUp() throws Exception {
     pki = new Pki(dir);
-    mutual = pki.server(pki.demo.serverCert(), pki.demo.serverKey(), VerifyMode.CERT_REQUIRED);
+    mutual = pki.server(pki.base.serverChain, pki.base.serverKey, VerifyMode.CERT_REQUIRED);
     appJar = appJar(dir.resolve("app.jar"));
   }
 
@@ -81,7 +81,7 @@ class AgentIT {
     assertTrue(c.line("providers ").startsWith("providers PemTLS,SUN,"), c.line("providers "));
     assertEquals("sunjsse absent", c.line("sunjsse "));
     // The server requires a client certificate: only PemTLS's config has one to give.
-    assertTrue(c.line("get ").startsWith("get OK client=CN=PemTLS_Demo_Client "), c.line("get "));
+    assertTrue(c.line("get ").startsWith("get OK client=CN=test_client "), c.line("get "));
   }
 
   @Test

@@ -1,17 +1,11 @@
 package dev.pemtls.providertests;
 
-import java.io.BufferedReader;
+import dev.pemtls.testing.Peer;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A child JVM started as users start theirs: {@code -Djava.security.properties=FILE} naming the
@@ -20,41 +14,17 @@ import java.util.concurrent.TimeUnit;
  * on JDK 17 and 25.
  */
 final class ChildJvm implements AutoCloseable {
-  private final Process process;
-  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-  private final List<String> all = Collections.synchronizedList(new ArrayList<>());
-  private final StringBuilder stderr = new StringBuilder();
-  private final Thread outReader;
-  private final Thread errReader;
+  private final Peer peer;
 
-  private ChildJvm(Process process) {
-    this.process = process;
-    outReader = pump(new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8)), true);
-    errReader = pump(new BufferedReader(new InputStreamReader(process.getErrorStream(),
-        StandardCharsets.UTF_8)), false);
+  private ChildJvm(Peer peer) {
+    this.peer = peer;
   }
 
-  private Thread pump(BufferedReader in, boolean out) {
-    Thread t = new Thread(() -> {
-      try {
-        for (String line; (line = in.readLine()) != null; ) {
-          if (out) {
-            all.add(line);
-            lines.add(line);
-          } else {
-            synchronized (stderr) {
-              stderr.append(line).append('\n');
-            }
-          }
-        }
-      } catch (IOException e) {
-        // process gone
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return t;
+  private static Peer.Launch launch(List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaHome().resolve("bin").resolve("java").toString());
+    cmd.addAll(args);
+    return Peer.command(cmd).separateStderr();
   }
 
   /** The JDK the children run on. */
@@ -124,23 +94,15 @@ final class ChildJvm implements AutoCloseable {
 
   /** Starts {@code main} on the test class path with {@code jvmArgs} and {@code args}. */
   static ChildJvm start(Class<?> main, List<String> jvmArgs, String... args) throws IOException {
-    List<String> launch = new ArrayList<>(jvmArgs);
-    launch.add("-cp");
-    launch.add(System.getProperty("pemtls.test.classpath",
-        System.getProperty("java.class.path")));
-    launch.add(main.getName());
-    launch.addAll(List.of(args));
-    return java(launch);
-  }
-
-  /** Starts {@code java} with {@code launch} as its arguments, e.g. {@code -jar app.jar}. */
-  static ChildJvm java(List<String> launch) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(javaHome().resolve("bin").resolve("java").toString());
-    cmd.add("-Xshare:auto");
-    cmd.add("-XX:TieredStopAtLevel=1"); // short-lived: C1 only starts faster
-    cmd.addAll(launch);
-    return new ChildJvm(new ProcessBuilder(cmd).start());
+    List<String> all = new ArrayList<>();
+    all.add("-Xshare:auto");
+    all.add("-XX:TieredStopAtLevel=1"); // short-lived: C1 only starts faster
+    all.addAll(jvmArgs);
+    all.add("-cp");
+    all.add(System.getProperty("pemtls.test.classpath", System.getProperty("java.class.path")));
+    all.add(main.getName());
+    all.addAll(List.of(args));
+    return new ChildJvm(launch(all).start());
   }
 
   /**
@@ -149,15 +111,10 @@ final class ChildJvm implements AutoCloseable {
    */
   static ChildJvm runJava(List<String> args, java.util.Map<String, String> env)
       throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(javaHome().resolve("bin").resolve("java").toString());
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().putAll(env);
-    ChildJvm child = new ChildJvm(pb.start());
-    child.finish();
-    return child;
+    List<String> all = new ArrayList<>();
+    all.add("-XX:TieredStopAtLevel=1");
+    all.addAll(args);
+    return new ChildJvm(launch(all).env(env).run());
   }
 
   /** Runs a child to its end and returns its stdout lines. */
@@ -165,6 +122,15 @@ final class ChildJvm implements AutoCloseable {
     ChildJvm child = start(jvmArgs, ops);
     child.finish();
     return child;
+  }
+
+  /** Starts {@code java} with {@code args} as its arguments, e.g. {@code -jar app.jar}. */
+  static ChildJvm java(List<String> args) throws IOException {
+    List<String> all = new ArrayList<>();
+    all.add("-Xshare:auto");
+    all.add("-XX:TieredStopAtLevel=1"); // short-lived: C1 only starts faster
+    all.addAll(args);
+    return new ChildJvm(launch(all).start());
   }
 
   /** Runs {@code main} to its end (see {@link #start(Class, List, String...)}). */
@@ -176,60 +142,30 @@ final class ChildJvm implements AutoCloseable {
 
   /** Waits for the next stdout line starting with {@code prefix}. */
   String awaitLine(String prefix) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      String line = lines.poll(100, TimeUnit.MILLISECONDS);
-      if (line != null && line.startsWith(prefix)) {
-        return line;
-      }
-      if (line == null && !process.isAlive() && lines.isEmpty()) {
-        break;
-      }
-    }
-    throw new AssertionError("child printed no '" + prefix + "' line; stdout " + all
-        + "\nstderr:\n" + stderr());
+    return peer.awaitLine(prefix);
   }
 
   /** Closes the child's stdin (which ends a serving child) and waits for it to exit. */
   int finish() throws Exception {
-    process.getOutputStream().close();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("child did not exit; stdout " + all + "\nstderr:\n" + stderr());
-    }
-    outReader.join(5000);
-    errReader.join(5000);
-    return process.exitValue();
+    return peer.finish();
   }
 
   /** The stdout line that starts with {@code prefix} (after {@link #finish}). */
   String line(String prefix) {
-    synchronized (all) {
-      for (String l : all) {
-        if (l.startsWith(prefix)) {
-          return l;
-        }
-      }
-    }
-    throw new AssertionError("no stdout line starts with '" + prefix + "': " + all
-        + "\nstderr:\n" + stderr());
+    return peer.line(prefix);
   }
 
   List<String> stdout() {
-    synchronized (all) {
-      return List.copyOf(all);
-    }
+    return peer.lines();
   }
 
   String stderr() {
-    synchronized (stderr) {
-      return stderr.toString();
-    }
+    return peer.stderr();
   }
 
   @Override
   public void close() throws Exception {
-    if (process.isAlive()) {
+    if (peer.isAlive()) {
       finish();
     }
   }

@@ -27,8 +27,8 @@ class ClientSideIT {
   @BeforeAll
   static void servers() throws Exception {
     pki = new Pki(dir);
-    mutual = pki.server(pki.demo.serverCert(), pki.demo.serverKey(), VerifyMode.CERT_OPTIONAL);
-    plain = pki.server(pki.demo.serverCert(), pki.demo.serverKey(), VerifyMode.CERT_NONE);
+    mutual = pki.server(pki.base.serverChain, pki.base.serverKey, VerifyMode.CERT_OPTIONAL);
+    plain = pki.server(pki.base.serverChain, pki.base.serverKey, VerifyMode.CERT_NONE);
     mismatch = pki.server(pki.mismatchCert, pki.mismatchKey, VerifyMode.CERT_NONE);
     untrusted = pki.server(pki.untrustedCert, pki.untrustedKey, VerifyMode.CERT_NONE);
   }
@@ -69,7 +69,7 @@ class ClientSideIT {
     assertTrue(c.line("info ").startsWith("info provider=PemTLS "), c.line("info "));
     for (String api : apis) {
       String line = c.line(api + " " + url(mutual));
-      assertTrue(line.contains(" OK client=CN=PemTLS_Demo_Client "), line);
+      assertTrue(line.contains(" OK client=CN=test_client "), line);
     }
     assertTrue(c.line("url " + url(mutual)).contains("clientSuite=TLS_AES_256_GCM_SHA384"));
     for (String bad : List.of("url " + url(mismatch), "okhttp " + url(mismatch))) {
@@ -103,7 +103,7 @@ class ClientSideIT {
 
   @Test
   void certRequired_withoutCafileTrustsTheJdkDefaultsOnly() throws Exception {
-    // cacerts does not hold the demo CA: the demo server must be refused.
+    // cacerts does not hold the test CA: the test server must be refused.
     ChildJvm c = child(pki.conf("verify_mode=CERT_REQUIRED"), "get:url:" + url(plain));
     assertTrue(c.line("url ").contains(" ERR ") && c.line("url ")
         .contains("self-signed certificate in certificate chain (verify code 19"),
@@ -116,8 +116,8 @@ class ClientSideIT {
     ChildJvm c = ChildJvm.run(List.of("-Djava.security.properties==" + security,
         "-Dpemtls.config=" + pki.conf("certfile=client.pem", "keyfile=client.key",
             "cafile=/wrong/overridden.pem"),
-        "-Dpemtls.cafile=" + pki.demo.caFile()), "info", "get:url:" + url(mutual));
+        "-Dpemtls.cafile=" + pki.base.caFile), "info", "get:url:" + url(mutual));
     assertEquals("PemTLS", c.line("info ").split(" ")[1].substring("provider=".length()));
-    assertTrue(c.line("url ").contains(" OK client=CN=PemTLS_Demo_Client "), c.line("url "));
+    assertTrue(c.line("url ").contains(" OK client=CN=test_client "), c.line("url "));
   }
 }

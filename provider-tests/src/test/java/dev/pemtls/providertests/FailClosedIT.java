@@ -3,6 +3,7 @@ package dev.pemtls.providertests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.Peer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,8 +63,8 @@ class FailClosedIT {
   @Test
   void configFileIsAFifo_providerExceptionInsteadOfBlocking() throws Exception {
     Path fifo = dir.resolve("pemtls.fifo");
-    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
-    assertEquals(0, mkfifo.waitFor());
+    Peer mkfifo = Peer.start("mkfifo", fifo.toString());
+    assertEquals(0, mkfifo.waitFor(), mkfifo.toString());
     assertClosed(childFor(fifo), "is not a regular file");
   }
 

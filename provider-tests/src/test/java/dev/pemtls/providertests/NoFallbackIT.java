@@ -28,7 +28,7 @@ class NoFallbackIT {
   @BeforeAll
   static void setUp() throws Exception {
     pki = new Pki(dir);
-    plain = pki.server(pki.demo.serverCert(), pki.demo.serverKey(), VerifyMode.CERT_NONE);
+    plain = pki.server(pki.base.serverChain, pki.base.serverKey, VerifyMode.CERT_NONE);
     appJar = AgentIT.appJar(dir.resolve("app.jar"));
   }
 

@@ -1,15 +1,18 @@
 package dev.pemtls.providertests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.demo.DemoPki;
-import dev.pemtls.internal.demo.DemoPki.DemoFiles;
 import dev.pemtls.internal.demo.DemoPki.Issued;
 import dev.pemtls.internal.demo.DemoPki.Spec;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;
+import dev.pemtls.testing.Peer;
+import dev.pemtls.testing.TestPki;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -21,14 +24,14 @@ import java.util.List;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 
 /**
- * Throwaway PEM files for the suite, generated per run: the demo CA with its server (localhost,
- * 127.0.0.1) and client, a server named only other.example (host-name mismatch), a localhost
- * server from an unknown CA (untrusted), and a capath folder holding the CA under its OpenSSL
- * subject hash.
+ * The provider suite's files, generated per run: the shared {@link TestPki} (EC; its server for
+ * localhost, 127.0.0.1 and its client), plus a server named only other.example by the same root
+ * (host-name mismatch), a localhost server from an unknown CA (untrusted), and a capath folder
+ * holding the root under its OpenSSL subject hash.
  */
 final class Pki {
   final Path dir;
-  final DemoFiles demo;
+  final TestPki base;
   final Path mismatchCert;
   final Path mismatchKey;
   final Path untrustedCert;
@@ -37,24 +40,15 @@ final class Pki {
 
   Pki(Path dir) throws Exception {
     this.dir = dir;
-    demo = DemoPki.create(dir, "EC");
+    base = new TestPki(dir, "EC");
     capath = Files.createDirectories(dir.resolve("capath"));
-    Files.copy(demo.caFile(), capath.resolve("demo-ca.pem"));
-    Process rehash = new ProcessBuilder("openssl", "rehash", capath.toString())
-        .redirectErrorStream(true).start();
-    rehash.getInputStream().readAllBytes();
-    rehash.waitFor();
-    // DemoPki keeps no CA key, so the mismatch server comes from a second CA that ca.pem
-    // (not capath) also trusts.
-    Issued ca2 = new Spec("PemTLS Test CA 2").ca().issue();
-    Files.writeString(demo.caFile(), Files.readString(demo.caFile())
-        + DemoPki.pem(ca2.certificate()));
-    Issued mismatch = new Spec("other.example").issuer(ca2).dns("other.example")
-        .extendedKeyUsage(KeyPurposeId.id_kp_serverAuth).issue();
-    mismatchCert = DemoPki.write(dir.resolve("mismatch.pem"),
-        DemoPki.pem(mismatch.certificate(), ca2.certificate()));
-    mismatchKey = DemoPki.write(dir.resolve("mismatch.key"),
-        DemoPki.pem(mismatch.keys().getPrivate()));
+    Files.copy(base.caFile, capath.resolve("test-ca.pem"));
+    Peer rehash = Peer.start("openssl", "rehash", capath.toString());
+    assertEquals(0, rehash.waitFor(), rehash.toString());
+    Issued mismatch = new Spec("other.example").keyAlgorithm("EC").issuer(base.root)
+        .dns("other.example").extendedKeyUsage(KeyPurposeId.id_kp_serverAuth).issue();
+    mismatchCert = base.writeChain("mismatch.pem", mismatch);
+    mismatchKey = base.writeKey("mismatch.key", mismatch);
     Issued rogueCa = new Spec("Unknown CA").ca().issue();
     Issued untrusted = new Spec("localhost").issuer(rogueCa).dns("localhost").ip("127.0.0.1")
         .extendedKeyUsage(KeyPurposeId.id_kp_serverAuth).issue();
@@ -78,7 +72,7 @@ final class Pki {
   HttpsServer server(Path cert, Path key, VerifyMode mode) throws Exception {
     SslContext ctx = new SslContext(Protocol.TLS_SERVER);
     ctx.loadCertChain(cert, key);
-    ctx.loadVerifyLocations(demo.caFile(), null, null);
+    ctx.loadVerifyLocations(base.caFile, null, null);
     ctx.setVerifyMode(mode);
     HttpsServer s = HttpsServer.create(
         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);

@@ -1,13 +1,10 @@
 package dev.pemtls.providertests;
 
-import java.io.BufferedReader;
+import dev.pemtls.testing.Peer;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** CPython's ssl module as the peer of a child JVM. */
 final class PythonPeer {
@@ -54,30 +51,33 @@ final class PythonPeer {
       cmd.add(cert.toString());
       cmd.add(key.toString());
     }
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    p.waitFor(30, TimeUnit.SECONDS);
-    return out;
+    Peer p = Peer.command(cmd).run();
+    return p.text().strip();
   }
 
   /** A Python TLS server for {@code connections} connections; returns it with its port. */
   static Server serve(Path cert, Path key, int connections) throws IOException {
-    Process p = new ProcessBuilder("python3", "-c", SERVER, cert.toString(), key.toString(),
-        String.valueOf(connections)).redirectErrorStream(true).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-        StandardCharsets.UTF_8));
-    String port = out.readLine();
-    if (port == null || !port.matches("\\d+")) {
-      p.destroyForcibly();
-      throw new IOException("python server did not start: " + port);
+    Peer p = Peer.start("python3", "-c", SERVER, cert.toString(), key.toString(),
+        String.valueOf(connections));
+    String port;
+    try {
+      port = p.awaitLine("");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.close();
+      throw new IOException("interrupted", e);
+    }
+    if (!port.matches("\\d+")) {
+      p.close();
+      throw new IOException("python server did not start: " + p);
     }
     return new Server(p, Integer.parseInt(port));
   }
 
-  record Server(Process process, int port) implements AutoCloseable {
+  record Server(Peer process, int port) implements AutoCloseable {
     @Override
     public void close() {
-      process.destroy();
+      process.close();
     }
   }
 }

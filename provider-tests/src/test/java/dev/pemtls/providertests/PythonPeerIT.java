@@ -18,8 +18,8 @@ class PythonPeerIT {
     Pki pki = new Pki(dir);
     Path conf = pki.conf("capath=capath", "ciphers=ECDHE-ECDSA-AES128-GCM-SHA256",
         "ciphersuites=TLS_AES_128_GCM_SHA256", "maximum_version=TLSv1.2");
-    try (PythonPeer.Server python = PythonPeer.serve(pki.demo.serverCert(),
-        pki.demo.serverKey(), 1)) {
+    try (PythonPeer.Server python = PythonPeer.serve(pki.base.serverChain,
+        pki.base.serverKey, 1)) {
       ChildJvm c = ChildJvm.run(List.of("-Djava.security.properties="
           + ChildJvm.securityFile(dir, conf)), "info", "line:" + python.port());
       assertEquals("info provider=PemTLS suites=TLS_AES_128_GCM_SHA256,"

@@ -34,10 +34,10 @@ class ServerSideIT {
       int https = Integer.parseInt(ready[1]);
       int raw = Integer.parseInt(ready[2]);
       return List.of(
-          PythonPeer.get(https, pki.demo.caFile(), pki.demo.clientCert(), pki.demo.clientKey()),
-          PythonPeer.get(https, pki.demo.caFile(), null, null),
-          PythonPeer.get(raw, pki.demo.caFile(), pki.demo.clientCert(), pki.demo.clientKey()),
-          PythonPeer.get(raw, pki.demo.caFile(), null, null));
+          PythonPeer.get(https, pki.base.caFile, pki.base.clientChain, pki.base.clientKey),
+          PythonPeer.get(https, pki.base.caFile, null, null),
+          PythonPeer.get(raw, pki.base.caFile, pki.base.clientChain, pki.base.clientKey),
+          PythonPeer.get(raw, pki.base.caFile, null, null));
     }
   }
 
@@ -68,18 +68,18 @@ class ServerSideIT {
   @Test
   void certOptional_serverTakesAClientCertificateButNeedsNone() throws Exception {
     List<String> seen = serve(with("verify_mode=CERT_OPTIONAL"));
-    assertClient("CN=PemTLS_Demo_Client", seen.get(0));
+    assertClient("CN=test_client", seen.get(0));
     assertClient("none", seen.get(1));
-    assertClient("CN=PemTLS_Demo_Client", seen.get(2));
+    assertClient("CN=test_client", seen.get(2));
     assertClient("none", seen.get(3));
   }
 
   @Test
   void certRequired_serverRefusesClientsWithoutCertificate() throws Exception {
     List<String> seen = serve(with("verify_mode=CERT_REQUIRED"));
-    assertClient("CN=PemTLS_Demo_Client", seen.get(0));
+    assertClient("CN=test_client", seen.get(0));
     assertTrue(seen.get(1).startsWith("ERR "), seen.get(1));
-    assertClient("CN=PemTLS_Demo_Client", seen.get(2));
+    assertClient("CN=test_client", seen.get(2));
     assertEquals("ERR", seen.get(3).substring(0, 3), seen.get(3));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.OpenSslBinary;
 import java.security.Provider;
 import java.util.HashSet;
 import java.util.List;

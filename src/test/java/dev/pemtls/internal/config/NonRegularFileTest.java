@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.Peers;
+import dev.pemtls.testing.Peer;
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
 import dev.pemtls.SslError;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -40,10 +39,9 @@ class NonRegularFileTest {
   @BeforeAll
   static void files() throws Exception {
     pki = DemoPki.create(dir, "EC");
-    Peers.require("mkfifo", "FIFO tests");
     fifo = dir.resolve("pipe.pem");
-    Process p = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
-    assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo failed");
+    Peer mkfifo = Peer.command(List.of("mkfifo", fifo.toString())).run();
+    assertEquals(0, mkfifo.exitValue(), "mkfifo failed: " + mkfifo);
     linkToFifo = Files.createSymbolicLink(dir.resolve("link.pem"), fifo);
   }
 

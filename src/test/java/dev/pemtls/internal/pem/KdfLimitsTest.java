@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
 import dev.pemtls.SslError;
+import dev.pemtls.testing.OpenSsl;
+import dev.pemtls.testing.Peer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.misc.MiscObjectIdentifiers;
 import org.bouncycastle.asn1.misc.ScryptParams;
@@ -89,14 +90,11 @@ class KdfLimitsTest {
     // OpenSSL's largest memory (N=16384, r=8 is its -scrypt default; N·r cannot double) and the
     // largest lane count the memory rule allows with N=2: BouncyCastle holds 3 copies of it.
     Path wide = scrypt("wide.key", 2, 1, (32 << 20) / 128 - 4);
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
-        "java").toString(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+    Peer child = Peer.java(List.of("-Xmx128m", "-cp", System.getProperty("java.class.path"),
         LoadKey.class.getName(), dir.resolve("ec.crt").toString(),
-        dir.resolve("scrypt.key").toString(), wide.toString()).redirectErrorStream(true);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child did not finish");
-    assertEquals(0, p.exitValue(), out);
+        dir.resolve("scrypt.key").toString(), wide.toString())).run();
+    String out = child.text();
+    assertEquals(0, child.exitValue(), out);
     assertEquals(2, out.lines().filter(l -> l.startsWith("loaded ")).count(), out);
   }
 

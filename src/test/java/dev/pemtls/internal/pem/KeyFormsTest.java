@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.PasswordCallback;
 import dev.pemtls.SslError;
+import dev.pemtls.testing.OpenSsl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;

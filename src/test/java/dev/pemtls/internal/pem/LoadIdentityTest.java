@@ -14,6 +14,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import dev.pemtls.PasswordCallback;
 import dev.pemtls.SslError;
+import dev.pemtls.testing.OpenSsl;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -2,20 +2,18 @@ package dev.pemtls.internal.trust;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pemtls.Peers;
+import dev.pemtls.testing.Peer;
 import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.demo.DemoPki.Issued;
 import dev.pemtls.internal.demo.DemoPki.Spec;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.DEROctetString;
@@ -140,7 +138,7 @@ class HostCheckOpenSslTest {
 
   private static int openssl(Issued leaf, Issued inter, String kind, String host)
       throws IOException, InterruptedException {
-    Peers.require("openssl", "the openssl comparison");
+    Peer.require("openssl", "the openssl comparison");
     Path leafFile = DemoPki.write(dir.resolve("leaf.pem"), DemoPki.pem(leaf.certificate()));
     Path untrusted = DemoPki.write(dir.resolve("inter.pem"), inter == null ? ""
         : DemoPki.pem(inter.certificate()));
@@ -150,9 +148,8 @@ class HostCheckOpenSslTest {
       cmd.addAll(List.of("-untrusted", untrusted.toString()));
     }
     cmd.add(leafFile.toString());
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(60, TimeUnit.SECONDS);
+    Peer p = Peer.command(cmd).run();
+    String out = p.text();
     if (p.exitValue() == 0) {
       return 0;
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.internal.ciphers.OpenSslBinary;
+import dev.pemtls.testing.OpenSslBinary;
 import dev.pemtls.internal.pem.PemFiles;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

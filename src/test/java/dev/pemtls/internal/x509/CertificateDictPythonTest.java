@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.SslError;
 import dev.pemtls.internal.x509.Json;
+import dev.pemtls.testing.PythonOracle;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

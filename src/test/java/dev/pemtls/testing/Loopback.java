@@ -1,5 +1,8 @@
-package dev.pemtls;
+package dev.pemtls.testing;
 
+import dev.pemtls.CipherInfo;
+import dev.pemtls.Ssl;
+import dev.pemtls.SslContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,9 +20,9 @@ import javax.net.ssl.SSLSocket;
  * A one-connection TLS server on 127.0.0.1 driven by an {@link SslContext}, for tests: it wraps
  * the accepted socket with {@code wrapSocket(server_side=True)} and runs {@code handler} on it.
  */
-final class Loopback implements AutoCloseable {
+public final class Loopback implements AutoCloseable {
   /** What the server does with its TLS socket; its result (or failure) is {@link #result()}. */
-  interface Handler<T> {
+  public interface Handler<T> {
     T handle(SSLSocket tls) throws Exception;
   }
 
@@ -42,12 +45,12 @@ final class Loopback implements AutoCloseable {
     t.start();
   }
 
-  static <T> Loopback serve(SslContext server, Handler<T> handler) throws IOException {
+  public static <T> Loopback serve(SslContext server, Handler<T> handler) throws IOException {
     return new Loopback(server, handler);
   }
 
   /** A server that reads one line, answers "echo: " + line, and returns what it saw. */
-  static Loopback echo(SslContext server) throws IOException {
+  public static Loopback echo(SslContext server) throws IOException {
     return serve(server, tls -> {
       String line = readLine(tls.getInputStream());
       write(tls.getOutputStream(), "echo: " + line + "\n");
@@ -56,22 +59,22 @@ final class Loopback implements AutoCloseable {
   }
 
   /** What an echo server observed. */
-  record Seen(java.util.Map<String, Object> peercert, CipherInfo cipher, String version,
+  public record Seen(java.util.Map<String, Object> peercert, CipherInfo cipher, String version,
       String line) {}
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 
   /** A plain TCP connection to the server, with a test-sized timeout. */
-  Socket connect() throws IOException {
+  public Socket connect() throws IOException {
     Socket s = new Socket(InetAddress.getByName("127.0.0.1"), port());
     s.setSoTimeout(10_000);
     return s;
   }
 
   /** The server handler's result; rethrows what it threw. */
-  Object result() throws Exception {
+  public Object result() throws Exception {
     try {
       return result.get(15, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -85,7 +88,7 @@ final class Loopback implements AutoCloseable {
   }
 
   /** The server handler's failure, or null if it succeeded. */
-  Throwable failure() throws InterruptedException {
+  public Throwable failure() throws InterruptedException {
     try {
       result.get(15, TimeUnit.SECONDS);
       return null;
@@ -96,7 +99,7 @@ final class Loopback implements AutoCloseable {
     }
   }
 
-  static String readLine(InputStream in) throws IOException {
+  public static String readLine(InputStream in) throws IOException {
     StringBuilder sb = new StringBuilder();
     int c;
     while ((c = in.read()) >= 0 && c != '\n') {
@@ -105,7 +108,7 @@ final class Loopback implements AutoCloseable {
     return c < 0 && sb.length() == 0 ? null : sb.toString();
   }
 
-  static void write(OutputStream out, String text) throws IOException {
+  public static void write(OutputStream out, String text) throws IOException {
     out.write(text.getBytes(StandardCharsets.UTF_8));
     out.flush();
   }

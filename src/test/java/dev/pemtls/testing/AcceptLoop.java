@@ -1,4 +1,4 @@
-package dev.pemtls.internal.reload;
+package dev.pemtls.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,7 +23,7 @@ public final class AcceptLoop implements AutoCloseable {
     this.listener = listener;
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(16, r -> {
-      Thread t = new Thread(r, "reload-server-" + n.incrementAndGet());
+      Thread t = new Thread(r, "accept-loop-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
@@ -43,7 +43,7 @@ public final class AcceptLoop implements AutoCloseable {
           return; // closed
         }
       }
-    }, "reload-acceptor");
+    }, "acceptor");
     acceptor.setDaemon(true);
     acceptor.start();
   }
