@@ -62,6 +62,7 @@ public final class Reloading {
 
       @Override
       public void checked(Identity current) {
+        status.registerOnceJmxIsUp();
         expiry.check(current.leaf());
       }
 
@@ -75,10 +76,8 @@ public final class Reloading {
     LOG.info("PemTLS: presenting " + Served.describe(loaded, clock.instant()) + ", from "
         + Served.files(files) + "; checking for new versions every " + interval.toMillis()
         + " ms");
-    Scheduler.soon(() -> {
-      status.register();
-      expiry.check(loaded.leaf());
-    });
+    expiry.check(loaded.leaf());
+    Scheduler.soon(status::registerOnceJmxIsUp);
     watch.start(interval);
     return live;
   }
