@@ -1,7 +1,9 @@
 package dev.pemtls.internal.reload;
 
 import dev.pemtls.PasswordCallback;
+import dev.pemtls.SslError;
 import dev.pemtls.internal.identity.Identity;
+import dev.pemtls.internal.identity.IdentityKeyManager;
 import dev.pemtls.internal.pem.PemFiles;
 import dev.pemtls.internal.trust.TrustSources;
 import dev.pemtls.internal.trust.TrustStore;
@@ -72,14 +74,29 @@ public final class Reloading {
       }
     };
     Watch<Identity> watch = new Watch<>("certificate/key", live, files,
-        () -> PemFiles.loadIdentity(certfile, keyfile, password), Served::sameChain, listener);
+        () -> usable(PemFiles.loadIdentity(certfile, keyfile, password), certfile),
+        Served::sameChain, listener);
     LOG.info("PemTLS: presenting " + Served.describe(loaded, clock.instant()) + ", from "
-        + Served.files(files) + "; checking for new versions every " + interval.toMillis()
-        + " ms");
+        + Served.files(files) + "; checking for new versions every " + (interval.toMillis()
+        % 1000 == 0 ? interval.getSeconds() + " s" : interval.toMillis() + " ms"));
     expiry.check(loaded.leaf());
     Scheduler.soon(status::registerOnceJmxIsUp);
     watch.start(interval);
     return live;
+  }
+
+  /**
+   * {@code identity} if the key manager can present it, so that a version it cannot use is
+   * refused here, by the watcher, and never reaches a handshake.
+   */
+  private static Identity usable(Identity identity, Path certfile) throws SslError {
+    try {
+      new IdentityKeyManager(identity);
+      return identity;
+    } catch (IllegalArgumentException e) {
+      throw new SslError("SSL", "KEY_TYPE_MISMATCH", "the key of certfile " + certfile
+          + " cannot be used for TLS: " + e.getMessage());
+    }
   }
 
   /**

@@ -122,6 +122,8 @@ final class Watch<T> implements Runnable {
       next = loader.load();
     } catch (SslError e) {
       failure = e.getMessage();
+    } catch (RuntimeException e) { // not expected; still once per state, not every interval
+      failure = e.toString();
     }
     if (!stamps().equals(now)) {
       return; // still being written: look again next time
