@@ -52,7 +52,8 @@ class WatchTest {
 
   private static Watch<Identity> watch(RotatingFiles f, Live<Identity> live, Swaps swaps) {
     return new Watch<>("certificate/key", live, List.of(f.certfile, f.keyfile),
-        () -> PemFiles.loadIdentity(f.certfile, f.keyfile, null), Served::sameChain, swaps);
+        () -> PemFiles.loadIdentity(f.certfile, f.keyfile, null), Served::sameChain, swaps,
+        false);
   }
 
   @Test
@@ -98,7 +99,8 @@ class WatchTest {
     TrustStore before = sources.build();
     Live<TrustStore> live = Live.of(before);
     Watch<TrustStore> w = new Watch<>("CA", live, sources.files(), sources::build,
-        (a, b) -> a.certificates().equals(b.certificates()), new Watch.Listener<>() {});
+        (a, b) -> a.certificates().equals(b.certificates()), new Watch.Listener<>() {},
+        false);
     try (LogCapture log = new LogCapture()) {
       w.check(live);
       String pem = dev.pemtls.cli.DemoPki.pem(new dev.pemtls.cli.DemoPki.Spec("Next CA").ca()
@@ -135,7 +137,7 @@ class WatchTest {
             }
           }
           return read;
-        }, Served::sameChain, swaps);
+        }, Served::sameChain, swaps, false);
     w.check(live); // first look
     f.renameInto(next);
     writerBusy[0] = true;
