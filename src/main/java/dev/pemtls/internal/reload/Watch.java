@@ -98,11 +98,6 @@ final class Watch<T> implements Runnable {
     return this;
   }
 
-  /** The files watched. */
-  List<Path> files() {
-    return files;
-  }
-
   @Override
   public void run() {
     Live<T> live = target.get();
