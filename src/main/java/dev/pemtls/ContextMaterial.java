@@ -45,9 +45,10 @@ final class ContextMaterial {
     }
     reloadInterval = interval;
     if (identity != null) {
-      identity = Reloading.identity(identity.get(), certfile, keyfile, password, interval);
+      identity = Reloading.identity(identity.get(), certfile, keyfile, password, interval,
+          false);
     }
-    trust = Reloading.trust(trust.get(), sources, interval);
+    trust = Reloading.trust(trust.get(), sources, interval, false);
   }
 
   /** The live identity, or null when none is loaded. */
@@ -68,7 +69,7 @@ final class ContextMaterial {
     this.certfile = certfile;
     this.keyfile = keyfile;
     this.password = password;
-    identity = Reloading.identity(loaded, certfile, keyfile, password, reloadInterval);
+    identity = Reloading.identity(loaded, certfile, keyfile, password, reloadInterval, true);
   }
 
   /**
@@ -82,6 +83,6 @@ final class ContextMaterial {
     }
     next = rest.addTo(next);
     sources = sources.plus(cafile, rest);
-    trust = Reloading.trust(next, sources, reloadInterval);
+    trust = Reloading.trust(next, sources, reloadInterval, true);
   }
 }

@@ -47,7 +47,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *
  * <p>The context is mutable and thread-safe. Each socket, server socket or engine gets an
  * immutable snapshot of the settings at its creation: changing the context
- * later never affects a connection already made.
+ * later never affects a connection already made. With {@link #setReloadInterval} (a PemTLS
+ * extension, off by default) the snapshot's certificate, key and trusted CAs follow new
+ * versions of their files for handshakes that start after the change.
  */
 public final class SslContext {
   /** Python 3.10+'s default cipher string ({@code _DEFAULT_CIPHERS}/PY_SSL_DEFAULT_CIPHERS). */

@@ -1,7 +1,12 @@
 package dev.pemtls;
 
+import static dev.pemtls.ReloadFixtures.INTERVAL;
+import static dev.pemtls.ReloadFixtures.PATIENCE;
+import static dev.pemtls.ReloadFixtures.client;
+import static dev.pemtls.ReloadFixtures.listener;
+import static dev.pemtls.ReloadFixtures.reloadingServer;
+import static dev.pemtls.ReloadFixtures.servedSerial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,20 +17,16 @@ import dev.pemtls.internal.demo.DemoPki.Spec;
 import dev.pemtls.testing.AcceptLoop;
 import dev.pemtls.internal.reload.RotatingFiles;
 import dev.pemtls.internal.reload.RotationDrill;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.net.ssl.SSLSocket;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,26 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and {@code wrapSocket}, over real sockets on 127.0.0.1.
  */
 class ReloadTest {
-  private static final Duration INTERVAL = Duration.ofSeconds(1);
-
   @TempDir Path dir;
-
-  private static SslContext reloadingServer(RotatingFiles files) throws SslError {
-    SslContext server = new SslContext(Protocol.TLS_SERVER);
-    server.setReloadInterval(INTERVAL);
-    server.loadCertChain(files.certfile, files.keyfile);
-    return server;
-  }
-
-  private static ServerSocket listener() throws IOException {
-    return new ServerSocket(0, 200, InetAddress.getByName("127.0.0.1"));
-  }
-
-  private static SslContext client(Path caFile) throws SslError {
-    SslContext client = new SslContext(Protocol.TLS_CLIENT);
-    client.loadVerifyLocations(caFile, null, null);
-    return client;
-  }
 
   @Test
   void wrapSocketServer_rotatedByRenameSymlinkSwapAndTornRewrite_neverFailsAHandshake()
@@ -85,19 +67,9 @@ class ReloadTest {
     }
   }
 
-  private static String servedSerial(SslContext client, int port) throws IOException {
-    try (SSLSocket tls = client.wrapSocket(new Socket(InetAddress.getByName("127.0.0.1"), port),
-        false, "localhost")) {
-      String serial = dev.pemtls.internal.reload.Served.serial(
-          (java.security.cert.X509Certificate) tls.getSession().getPeerCertificates()[0]);
-      tls.getSession().invalidate();
-      return serial;
-    }
-  }
-
-  /** The serial served once {@code want} is, or the last seen after reload interval + 1 s. */
+  /** The serial served once {@code want} is, or the last seen after {@link #PATIENCE}. */
   private static String awaitServed(SslContext client, int port, String want) throws Exception {
-    long end = System.nanoTime() + INTERVAL.plusSeconds(1).toNanos();
+    long end = System.nanoTime() + PATIENCE.toNanos();
     String seen;
     do {
       seen = servedSerial(client, port);
@@ -108,102 +80,6 @@ class ReloadTest {
   private static boolean sleep() throws InterruptedException {
     Thread.sleep(50);
     return true;
-  }
-
-  @Test
-  void rotatedClientCaBundle_trustsTheNewCaAndStopsTrustingTheRemovedOne() throws Exception {
-    RotatingFiles files = new RotatingFiles(dir);
-    Issued caA = new Spec("Client CA A").ca().issue();
-    Issued caB = new Spec("Client CA B").ca().issue();
-    Path clientCas = DemoPki.write(dir.resolve("client-cas.pem"), DemoPki.pem(caA.certificate()));
-    SslContext server = reloadingServer(files);
-    server.loadVerifyLocations(clientCas, null, null);
-    server.setVerifyMode(VerifyMode.CERT_REQUIRED);
-    SslContext fromA = clientOf(files, caA, "client A");
-    SslContext fromB = clientOf(files, caB, "client B");
-    try (AcceptLoop loop = new AcceptLoop(listener(), s -> {
-      try (SSLSocket tls = server.wrapSocket(s, true, null)) {
-        tls.getOutputStream().write('1');
-        tls.getOutputStream().flush();
-      }
-    })) {
-      assertTrue(accepted(fromA, loop.port()), "client A accepted before the rotation");
-      assertFalse(accepted(fromB, loop.port()), "client B refused before the rotation");
-
-      Path tmp = dir.resolve(".client-cas.tmp");
-      Files.writeString(tmp, DemoPki.pem(caB.certificate()));
-      Files.move(tmp, clientCas, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-      long end = System.nanoTime() + INTERVAL.plusSeconds(1).toNanos();
-      boolean bAccepted;
-      while (!(bAccepted = accepted(fromB, loop.port())) && System.nanoTime() < end) {
-        Thread.sleep(50);
-      }
-      assertTrue(bAccepted, "client B accepted within reload interval + 1 s of the rotation");
-      assertFalse(accepted(fromA, loop.port()), "client A refused once its CA was removed");
-    }
-  }
-
-  @Test
-  void sessionFromARemovedCa_isNotResumedAfterTheRotation() throws Exception {
-    RotatingFiles files = new RotatingFiles(dir);
-    Issued caA = new Spec("Client CA A").ca().issue();
-    Path clientCas = DemoPki.write(dir.resolve("client-cas.pem"), DemoPki.pem(caA.certificate()));
-    SslContext server = reloadingServer(files);
-    server.loadVerifyLocations(clientCas, null, null);
-    server.setVerifyMode(VerifyMode.CERT_REQUIRED);
-    SslContext fromA = clientOf(files, caA, "client A");
-    fromA.setMaximumVersion(TlsVersion.TLSv1_2); // session-ID resumption
-    try (AcceptLoop loop = new AcceptLoop(listener(), s -> {
-      try (SSLSocket tls = server.wrapSocket(s, true, null)) {
-        tls.getOutputStream().write('1');
-        tls.getOutputStream().flush();
-      }
-    })) {
-      byte[] first = sessionId(fromA, loop.port());
-      byte[] again = sessionId(fromA, loop.port());
-      assertTrue(java.util.Arrays.equals(first, again), "resumed before the rotation");
-
-      Issued caB = new Spec("Client CA B").ca().issue();
-      Path tmp = dir.resolve(".client-cas.tmp");
-      Files.writeString(tmp, DemoPki.pem(caB.certificate()));
-      Files.move(tmp, clientCas, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-      Thread.sleep(INTERVAL.plusMillis(500).toMillis());
-      assertEquals(null, sessionId(fromA, loop.port()), "client A's session is not resumed");
-    }
-  }
-
-  /** The session's id if the server took the client (its byte arrived), else null. */
-  private static byte[] sessionId(SslContext client, int port) {
-    try (SSLSocket tls = client.wrapSocket(new Socket(InetAddress.getByName("127.0.0.1"), port),
-        false, "localhost")) {
-      return tls.getInputStream().read() == '1' ? tls.getSession().getId() : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private SslContext clientOf(RotatingFiles files, Issued ca, String name) throws Exception {
-    Issued c = new Spec(name).issuer(ca).extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).issue();
-    Path cert = DemoPki.write(dir.resolve(name.replace(' ', '-') + ".pem"),
-        DemoPki.pem(c.certificate()));
-    Path key = DemoPki.write(dir.resolve(name.replace(' ', '-') + ".key"),
-        RotatingFiles.key(c));
-    SslContext ctx = client(files.caFile);
-    ctx.loadCertChain(cert, key);
-    return ctx;
-  }
-
-  /** Whether the server took the client's certificate: its byte arrives after the handshake. */
-  private static boolean accepted(SslContext client, int port) {
-    try (SSLSocket tls = client.wrapSocket(new Socket(InetAddress.getByName("127.0.0.1"), port),
-        false, "localhost")) {
-      tls.getSession().invalidate();
-      return tls.getInputStream().read() == '1';
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   @Test
@@ -236,7 +112,7 @@ class ReloadTest {
     Issued next = files.issue();
     files.renameInto(next);
     String want = RotatingFiles.serial(next);
-    end = System.nanoTime() + INTERVAL.plusSeconds(1).toNanos();
+    end = System.nanoTime() + PATIENCE.toNanos();
     while (!want.equals(mbeans.getAttribute(name, "Serial")) && System.nanoTime() < end) {
       Thread.sleep(20);
     }
@@ -249,7 +125,7 @@ class ReloadTest {
 
     // A certificate whose key has not arrived: refused, counted, the rotated one stays.
     Files.writeString(files.certfile, files.chain(files.issue()));
-    end = System.nanoTime() + INTERVAL.plusSeconds(1).toNanos();
+    end = System.nanoTime() + PATIENCE.toNanos();
     while ((Long) mbeans.getAttribute(name, "ReloadFailures") == 0 && System.nanoTime() < end) {
       Thread.sleep(20);
     }

@@ -29,7 +29,8 @@ import javax.management.ObjectName;
  * NotAfterEpochSeconds}, {@code ReloadFailures}, ...) are what Prometheus' JMX exporter turns
  * into gauges.
  *
- * <p>A dynamic bean, so JMX needs no access to an interface in this unexported package.
+ * <p>A dynamic bean, so JMX needs no access to an interface in this unexported package. It is
+ * registered once the JVM's platform MBean server exists (see {@link #registerOnceJmxIsUp}).
  */
 final class IdentityStatus implements DynamicMBean {
   static final String DOMAIN = "dev.pemtls";
@@ -110,8 +111,28 @@ final class IdentityStatus implements DynamicMBean {
     failures++;
   }
 
+  /**
+   * Registers with the platform MBean server under the first free name, once that server exists:
+   * creating it costs a second of start-up, so PemTLS never does; a JMX agent, the Prometheus
+   * exporter, an attached jconsole or any {@code ManagementFactory} use creates it, and the
+   * next check registers the bean. Cheap to call again.
+   */
+  void registerOnceJmxIsUp() {
+    if (name != null) {
+      return;
+    }
+    try {
+      if (javax.management.MBeanServerFactory.findMBeanServer(null).isEmpty()) {
+        return;
+      }
+    } catch (RuntimeException | LinkageError e) {
+      return;
+    }
+    register();
+  }
+
   /** Registers with the platform MBean server under the first free name. */
-  void register() {
+  private void register() {
     try {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
       String base = DOMAIN + ":type=Identity,certfile="

@@ -58,6 +58,14 @@ public final class Live<T> implements Supplier<T> {
   void set(T next) {
     value = Objects.requireNonNull(next, "next");
     since = Instant.now();
+    changed();
+  }
+
+  /**
+   * Tells the listeners that what the value stands for changed though the value did not (a CA
+   * directory, which is read lazily, got new links).
+   */
+  void changed() {
     for (WeakReference<Runnable> ref : listeners) {
       Runnable r = ref.get();
       if (r == null) {

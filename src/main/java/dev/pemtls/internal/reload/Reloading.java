@@ -1,7 +1,9 @@
 package dev.pemtls.internal.reload;
 
 import dev.pemtls.PasswordCallback;
+import dev.pemtls.SslError;
 import dev.pemtls.internal.identity.Identity;
+import dev.pemtls.internal.identity.IdentityKeyManager;
 import dev.pemtls.internal.pem.PemFiles;
 import dev.pemtls.internal.trust.TrustSources;
 import dev.pemtls.internal.trust.TrustStore;
@@ -32,9 +34,11 @@ public final class Reloading {
    * keyfile, password)}.
    *
    * @param interval how often to check the files; zero for never (the identity is fixed)
+   * @param fresh whether {@code loaded} was read from the files just now (else the first check
+   *     reads them again)
    */
   public static Live<Identity> identity(Identity loaded, Path certfile, Path keyfile,
-      PasswordCallback password, Duration interval) {
+      PasswordCallback password, Duration interval, boolean fresh) {
     Live<Identity> live = Live.of(loaded);
     if (interval.isZero()) {
       return live;
@@ -62,6 +66,7 @@ public final class Reloading {
 
       @Override
       public void checked(Identity current) {
+        status.registerOnceJmxIsUp();
         expiry.check(current.leaf());
       }
 
@@ -71,27 +76,43 @@ public final class Reloading {
       }
     };
     Watch<Identity> watch = new Watch<>("certificate/key", live, files,
-        () -> PemFiles.loadIdentity(certfile, keyfile, password), Served::sameChain, listener);
+        () -> usable(PemFiles.loadIdentity(certfile, keyfile, password), certfile),
+        Served::sameChain, listener, fresh);
     LOG.info("PemTLS: presenting " + Served.describe(loaded, clock.instant()) + ", from "
-        + Served.files(files) + "; checking for new versions every " + interval.toMillis()
-        + " ms");
-    Scheduler.soon(() -> {
-      status.register();
-      expiry.check(loaded.leaf());
-    });
+        + Served.files(files) + "; checking for new versions every " + (interval.toMillis()
+        % 1000 == 0 ? interval.getSeconds() + " s" : interval.toMillis() + " ms"));
+    expiry.check(loaded.leaf());
+    Scheduler.soon(status::registerOnceJmxIsUp);
     watch.start(interval);
     return live;
+  }
+
+  /**
+   * {@code identity} if the key manager can present it, so that a version it cannot use is
+   * refused here, by the watcher, and never reaches a handshake.
+   */
+  private static Identity usable(Identity identity, Path certfile) throws SslError {
+    try {
+      new IdentityKeyManager(identity);
+      return identity;
+    } catch (IllegalArgumentException e) {
+      throw new SslError("SSL", "KEY_TYPE_MISMATCH", "the key of certfile " + certfile
+          + " cannot be used for TLS: " + e.getMessage());
+    }
   }
 
   /**
    * The live trust store for {@code built}, the store {@code sources} gave when loaded.
    *
    * @param interval how often to check the CA files; zero for never
+   * @param fresh whether {@code built} was read from the files just now
    */
   public static Live<TrustStore> trust(TrustStore built, TrustSources sources,
-      Duration interval) {
+      Duration interval, boolean fresh) {
     Live<TrustStore> live = Live.of(built);
-    List<Path> files = sources.files();
+    List<Path> files = new ArrayList<>(sources.files());
+    List<Path> dirs = sources.directories();
+    files.addAll(dirs);
     if (interval.isZero() || files.isEmpty()) {
       return live;
     }
@@ -102,8 +123,17 @@ public final class Reloading {
             + now.certificates().size() + " certificates and " + now.directories().size()
             + " directories, from " + Served.files(files));
       }
+
+      @Override
+      public void sameAgain(Live<TrustStore> current) {
+        if (!dirs.isEmpty()) {
+          current.changed(); // drops cached sessions, as a swap does
+          LOG.info("PemTLS: the trusted CAs changed (capath " + dirs + " or a cafile); new "
+              + "handshakes look CAs up afresh and cached sessions are not resumed");
+        }
+      }
     };
-    new Watch<>("CA", live, files, sources::build, Reloading::sameTrust, listener)
+    new Watch<>("CA", live, files, sources::build, Reloading::sameTrust, listener, fresh)
         .start(interval);
     return live;
   }

@@ -26,10 +26,9 @@ final class Scheduler {
     return e;
   }
 
-  /** Runs {@code task} every {@code interval}, the first time after one interval. */
-  static ScheduledFuture<?> every(Duration interval, Runnable task) {
-    long ms = Math.max(1, interval.toMillis());
-    return EXECUTOR.scheduleWithFixedDelay(task, ms, ms, TimeUnit.MILLISECONDS);
+  /** Runs {@code task} once, after {@code delay}. */
+  static ScheduledFuture<?> after(Duration delay, Runnable task) {
+    return EXECUTOR.schedule(task, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
   }
 
   /** Runs {@code task} once, soon, on the same thread. */

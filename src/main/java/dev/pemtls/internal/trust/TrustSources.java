@@ -50,6 +50,21 @@ public final class TrustSources {
     return out;
   }
 
+  /** The CA directories (capath), always current but watched to report their changes. */
+  public List<Path> directories() {
+    List<Path> out = new ArrayList<>();
+    for (Part p : parts) {
+      if (p.rest().directory() != null) {
+        for (Path d : p.rest().directory().directories()) {
+          if (!out.contains(d)) {
+            out.add(d);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /**
    * The store these sources give now, every cafile read again.
    *

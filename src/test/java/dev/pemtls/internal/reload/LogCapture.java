@@ -33,6 +33,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
         .map(Line::text).collect(Collectors.toList());
   }
 
+  /** Every line so far. */
+  public List<Line> lines() {
+    return List.copyOf(lines);
+  }
+
   /** Lines at {@code level}. */
   public List<String> at(Level level) {
     return at(level, Long.MIN_VALUE, Long.MAX_VALUE);

@@ -1,7 +1,6 @@
 package dev.pemtls.internal.reload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,10 +17,12 @@ import java.util.logging.Level;
  * rename, then by a Kubernetes {@code ..data} swap, then by a torn in-place rewrite. No handshake
  * may fail, each new serial must be seen within the reload interval + 1 s of its rotation, and
  * while the files are torn (half a certificate, then a certificate without its key) the previous
- * identity is served and exactly one error names the file.
+ * identity is served (never the torn one) and exactly one error names each torn state.
  */
 public final class RotationDrill {
   private static final int CLIENTS = 50;
+  /** Between one client's handshakes: enough load to matter, short of saturating 2 cores. */
+  private static final long PAUSE_MS = 100;
 
   private RotationDrill() {}
 
@@ -32,7 +33,7 @@ public final class RotationDrill {
     Set<String> expected = new HashSet<>();
     HandshakeLoad load;
     try (LogCapture log = new LogCapture();
-        HandshakeLoad l = new HandshakeLoad(CLIENTS, port, client, 20)) {
+        HandshakeLoad l = new HandshakeLoad(CLIENTS, port, client, PAUSE_MS)) {
       load = l;
       expected.add(RotatingFiles.serial(files.first));
       assertNotNull(load.awaitSerial(RotatingFiles.serial(files.first), 20_000),
@@ -41,14 +42,14 @@ public final class RotationDrill {
       Issued renamed = files.issue();
       long t = System.nanoTime();
       files.renameInto(renamed);
-      expected.add(seenWithin(load, renamed, t, budgetMs, "after an atomic rename"));
+      expected.add(seenWithin(load, log, renamed, t, budgetMs, "after an atomic rename"));
 
       files.becomeSecretVolume(renamed); // same identity behind links: nothing to swap
       Issued swapped = files.issue();
       Thread.sleep(interval.toMillis());
       t = System.nanoTime();
       files.swapData(swapped);
-      expected.add(seenWithin(load, swapped, t, budgetMs, "after a ..data symlink swap"));
+      expected.add(seenWithin(load, log, swapped, t, budgetMs, "after a ..data symlink swap"));
 
       Issued rewritten = files.issue();
       Thread.sleep(interval.toMillis()); // handshakes begun before the swap have ended
@@ -58,9 +59,11 @@ public final class RotationDrill {
           () -> marks[1] = System.nanoTime());
       t = System.nanoTime();
       List<String> duringTorn = load.serialsBetween(start, marks[1]);
-      assertFalse(duringTorn.isEmpty(), "handshakes went on while the files were torn");
-      assertEquals(Set.of(RotatingFiles.serial(swapped)), new HashSet<>(duringTorn),
-          "while torn, the previous identity (and only it) is served");
+      assertTrue(duringTorn.contains(RotatingFiles.serial(swapped)),
+          "while torn, the previous identity is served: " + duringTorn.size() + " handshakes");
+      assertTrue(expected.containsAll(duringTorn), "while torn, only complete earlier "
+          + "identities are served (a slow handshake may finish with an older one): "
+          + new HashSet<>(duringTorn));
       List<String> halfErrors = log.at(Level.SEVERE, start, marks[0]);
       assertEquals(1, halfErrors.size(), "one error for the half-written file: " + halfErrors);
       assertTrue(halfErrors.get(0).contains(files.certfile.toString()), halfErrors.get(0));
@@ -68,7 +71,7 @@ public final class RotationDrill {
       assertEquals(1, mismatch.size(), "one error for the certificate without its key: "
           + mismatch);
       assertTrue(mismatch.get(0).contains("KEY_VALUES_MISMATCH"), mismatch.get(0));
-      expected.add(seenWithin(load, rewritten, t, budgetMs, "after an in-place rewrite"));
+      expected.add(seenWithin(load, log, rewritten, t, budgetMs, "after an in-place rewrite"));
       assertTrue(log.at(Level.INFO).stream().anyMatch(s -> s.contains("reloaded")
           && s.contains("serial " + RotatingFiles.serial(rewritten))), "INFO per change");
     }
@@ -79,14 +82,19 @@ public final class RotationDrill {
     assertEquals(expected, new HashSet<>(load.serials()), "only complete identities served");
   }
 
-  private static String seenWithin(HandshakeLoad load, Issued next, long since, long budgetMs,
-      String how) throws InterruptedException {
+  private static String seenWithin(HandshakeLoad load, LogCapture log, Issued next, long since,
+      long budgetMs, String how) throws InterruptedException {
     String serial = RotatingFiles.serial(next);
     Long at = load.awaitSerial(serial, budgetMs + 10_000);
     assertNotNull(at, "new serial " + serial + " never served " + how);
     long ms = (at - since) / 1_000_000;
-    assertTrue(ms <= budgetMs, "new serial served " + ms + " ms " + how + "; allowed "
-        + budgetMs + " ms (reload interval + 1 s)");
+    long swappedMs = log.lines().stream().filter(l -> l.text().contains("reloaded")
+        && l.text().contains("serial " + serial)).mapToLong(l -> (l.at() - since) / 1_000_000)
+        .findFirst().orElse(-1);
+    System.out.println("rotation drill: " + how + ": swapped after " + swappedMs
+        + " ms, first served after " + ms + " ms");
+    assertTrue(ms <= budgetMs, "new serial served " + ms + " ms " + how + " (swapped after "
+        + swappedMs + " ms); allowed " + budgetMs + " ms (reload interval + 1 s)");
     return serial;
   }
 

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pemtls.internal.demo.DemoPki.Issued;
 import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.internal.pem.PemFiles;
+import dev.pemtls.internal.trust.TrustSources;
+import dev.pemtls.internal.trust.TrustStore;
+import dev.pemtls.internal.trust.VerifyLocations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +52,8 @@ class WatchTest {
 
   private static Watch<Identity> watch(RotatingFiles f, Live<Identity> live, Swaps swaps) {
     return new Watch<>("certificate/key", live, List.of(f.certfile, f.keyfile),
-        () -> PemFiles.loadIdentity(f.certfile, f.keyfile, null), Served::sameChain, swaps);
+        () -> PemFiles.loadIdentity(f.certfile, f.keyfile, null), Served::sameChain, swaps,
+        false);
   }
 
   @Test
@@ -88,6 +92,33 @@ class WatchTest {
   }
 
   @Test
+  void caBundleThatDoesNotParse_keepsThePreviousTrust_andANewBundleIsTaken() throws Exception {
+    RotatingFiles f = new RotatingFiles(dir);
+    TrustSources sources = TrustSources.none().plus(f.caFile,
+        new VerifyLocations(List.of(), List.of(), null));
+    TrustStore before = sources.build();
+    Live<TrustStore> live = Live.of(before);
+    Watch<TrustStore> w = new Watch<>("CA", live, sources.files(), sources::build,
+        (a, b) -> a.certificates().equals(b.certificates()), new Watch.Listener<>() {},
+        false);
+    try (LogCapture log = new LogCapture()) {
+      w.check(live);
+      String pem = dev.pemtls.internal.demo.DemoPki.pem(new dev.pemtls.internal.demo.DemoPki.Spec("Next CA").ca()
+          .issue().certificate());
+      Files.writeString(f.caFile, pem.substring(0, pem.length() - 30));
+      w.check(live);
+      assertSame(before, live.get());
+      List<String> errors = log.at(Level.SEVERE);
+      assertEquals(1, errors.size(), errors.toString());
+      assertTrue(errors.get(0).contains(f.caFile.toString()), errors.get(0));
+      Files.writeString(f.caFile, pem);
+      w.check(live);
+      assertEquals("CN=Next CA",
+          live.get().certificates().get(0).getSubjectX500Principal().getName());
+    }
+  }
+
+  @Test
   void fileChangingWhileRead_isNotUsedUntilItHoldsStill() throws Exception {
     RotatingFiles f = new RotatingFiles(dir);
     Live<Identity> live = Live.of(load(f));
@@ -106,7 +137,7 @@ class WatchTest {
             }
           }
           return read;
-        }, Served::sameChain, swaps);
+        }, Served::sameChain, swaps, false);
     w.check(live); // first look
     f.renameInto(next);
     writerBusy[0] = true;
