@@ -19,7 +19,7 @@ import java.util.List;
  * on a raw socket: a ServerHello, an alert, or a close without one. A conformance suite's client
  * in miniature; nothing here is TLS beyond the first flight.
  */
-final class ClientHelloBuilder {
+public final class ClientHelloBuilder {
   static final int SERVER_NAME = 0;
   static final int SUPPORTED_GROUPS = 10;
   static final int SIGNATURE_ALGORITHMS = 13;
@@ -38,7 +38,7 @@ final class ClientHelloBuilder {
   byte[] trailing = new byte[0];
 
   /** A TLS 1.3-and-1.2 ClientHello that any modern server accepts, with an X25519 share. */
-  static ClientHelloBuilder modern() throws Exception {
+  public static ClientHelloBuilder modern() throws Exception {
     ClientHelloBuilder b = new ClientHelloBuilder();
     new SecureRandom().nextBytes(b.random);
     new SecureRandom().nextBytes(b.sessionId);
@@ -52,7 +52,7 @@ final class ClientHelloBuilder {
     return b;
   }
 
-  ClientHelloBuilder extension(int type, byte[] data) {
+  public ClientHelloBuilder extension(int type, byte[] data) {
     extensions.add(concat(u16(type), vec16(data)));
     return this;
   }
@@ -85,7 +85,7 @@ final class ClientHelloBuilder {
   }
 
   /** The handshake message: type 1, 24-bit length, body. */
-  byte[] message() {
+  public byte[] message() {
     byte[] body = body();
     return concat(new byte[] {1, (byte) (body.length >> 16), (byte) (body.length >> 8),
         (byte) body.length}, body);
