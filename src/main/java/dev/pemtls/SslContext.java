@@ -470,7 +470,9 @@ public final class SslContext {
    * A peer that sends nothing, or a byte at a time, then fails with a {@link
    * java.net.SocketTimeoutException} instead of holding the thread. Python has no such setting
    * (its {@code socket.settimeout} bounds each read, as {@code setSoTimeout} does here); a
-   * server needs one. The socket's SO_TIMEOUT still applies to every read, handshake or not.
+   * server needs one. The clock stops when {@code startHandshake()} or the first read or write
+   * returns: a server socket whose first read runs the handshake gives the client the deadline
+   * for the handshake and its first data. The socket's SO_TIMEOUT still applies to every read.
    * Engines ({@code createSSLEngine}) do no I/O and are not covered.
    *
    * @throws IllegalArgumentException for a negative duration

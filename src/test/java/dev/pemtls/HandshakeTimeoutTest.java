@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HandshakeTimeoutTest {
   private static final Duration SHORT = Duration.ofMillis(400);
+  /** For handshakes that must complete: long enough for a loaded machine's loopback handshake. */
+  private static final Duration ROOMY = Duration.ofSeconds(3);
   private static final Duration GUARD = Duration.ofSeconds(20);
   @TempDir static Path dir;
   static TestPki pki;
@@ -104,7 +106,7 @@ class HandshakeTimeoutTest {
   void afterTheHandshake_soTimeoutStillGovernsReads_andTheDeadlineNoLongerApplies()
       throws Exception {
     SslContext server = pki.serverContext(VerifyMode.CERT_NONE);
-    server.setHandshakeTimeout(SHORT);
+    server.setHandshakeTimeout(ROOMY);
     try (Loopback lo = Loopback.serve(server, tls -> {
       tls.setSoTimeout(200);
       InputStream in = tls.getInputStream();
@@ -113,7 +115,7 @@ class HandshakeTimeoutTest {
       return Loopback.readLine(in); // the client writes only after the deadline has passed
     }); Socket raw = lo.connect();
         SSLSocket tls = pki.clientContext().wrapSocket(raw, false, "localhost")) {
-      Thread.sleep(SHORT.toMillis() * 3);
+      Thread.sleep(ROOMY.toMillis() + 500);
       Loopback.write(tls.getOutputStream(), "still here\n");
       assertEquals("still here", lo.result());
     }
@@ -137,12 +139,13 @@ class HandshakeTimeoutTest {
   @Test
   void sslContextServerSocket_realClient_completesAndExchangesData() throws Exception {
     SslContext server = pki.serverContext(VerifyMode.CERT_NONE);
-    server.setHandshakeTimeout(SHORT);
+    server.setHandshakeTimeout(ROOMY);
     try (SSLServerSocket ss = (SSLServerSocket) server.sslContext().getServerSocketFactory()
         .createServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
       CompletableFuture<String> served = CompletableFuture.supplyAsync(() -> {
         try (SSLSocket s = (SSLSocket) ss.accept()) {
           s.setSoTimeout(10_000);
+          s.startHandshake(); // bounds the handshake alone; a first read would include the wait
           String line = Loopback.readLine(s.getInputStream());
           Loopback.write(s.getOutputStream(), "echo: " + line + "\n");
           return line + " over " + s.getSession().getProtocol();
@@ -153,7 +156,7 @@ class HandshakeTimeoutTest {
       try (Socket raw = new Socket(InetAddress.getByName("127.0.0.1"), ss.getLocalPort());
           SSLSocket tls = pki.clientContext().wrapSocket(raw, false, "localhost")) {
         raw.setSoTimeout(10_000);
-        Thread.sleep(SHORT.toMillis() * 2); // past the deadline: it must not cut a done handshake
+        Thread.sleep(ROOMY.toMillis() + 500); // past the deadline: a done handshake stays up
         Loopback.write(tls.getOutputStream(), "hello\n");
         assertEquals("echo: hello", Loopback.readLine(tls.getInputStream()));
       }

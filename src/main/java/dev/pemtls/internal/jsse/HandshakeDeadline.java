@@ -16,6 +16,13 @@ import java.util.concurrent.TimeUnit;
  * SocketTimeoutException}, what Python's {@code do_handshake} raises on a socket timeout.
  * Application reads after the handshake are governed by the socket's own SO_TIMEOUT only.
  *
+ * <p>The clock stops when {@code startHandshake()}, or the first read or write, returns. A
+ * handshake run by a first read therefore includes the wait for the peer's first data: a server
+ * that reads first gives a client the deadline to finish the handshake <i>and</i> send its first
+ * bytes, as nginx's {@code client_header_timeout} does (BCJSSE offers no way to learn, without
+ * blocking on the handshake's monitor, that a handshake finished inside a read). Call {@code
+ * startHandshake()} first to bound the handshake alone.
+ *
  * <p>One daemon thread serves every deadline in the JVM; cancelled deadlines leave its queue.
  */
 final class HandshakeDeadline {
@@ -47,6 +54,10 @@ final class HandshakeDeadline {
   }
 
   private void expire() {
+    cutOff();
+  }
+
+  private void cutOff() {
     expired = true;
     try {
       raw.close();

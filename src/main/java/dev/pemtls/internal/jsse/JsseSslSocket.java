@@ -1,7 +1,5 @@
 package dev.pemtls.internal.jsse;
 
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,7 +31,6 @@ final class JsseSslSocket extends DelegatingSslSocket {
     this.bc = bc;
     this.configurer = configurer;
     this.deadline = deadline;
-    bc.addHandshakeCompletedListener(e -> deadline.done());
   }
 
   @Override
@@ -123,60 +120,28 @@ final class JsseSslSocket extends DelegatingSslSocket {
     }
   }
 
+  /** Reads and writes: the first success ends the handshake phase. */
+  private final WatchedStreams.Watcher watcher = new WatchedStreams.Watcher() {
+    @Override
+    public void succeeded() {
+      deadline.done();
+      established = true;
+    }
+
+    @Override
+    public IOException failed(IOException e) {
+      return mapped(e);
+    }
+  };
+
   @Override
   public InputStream getInputStream() throws IOException {
-    return new FilterInputStream(bc.getInputStream()) {
-      @Override
-      public int read() throws IOException {
-        try {
-          int r = super.read();
-          established = true;
-          return r;
-        } catch (IOException e) {
-          throw mapped(e);
-        }
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        try {
-          int n = super.read(b, off, len);
-          established = true;
-          return n;
-        } catch (IOException e) {
-          throw mapped(e);
-        }
-      }
-    };
+    return WatchedStreams.in(bc.getInputStream(), watcher);
   }
 
   @Override
   public OutputStream getOutputStream() throws IOException {
-    return new FilterOutputStream(bc.getOutputStream()) {
-      @Override
-      public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        try {
-          out.write(b, off, len); // not super: FilterOutputStream writes byte by byte
-          established = true;
-        } catch (IOException e) {
-          throw mapped(e);
-        }
-      }
-
-      @Override
-      public void flush() throws IOException {
-        try {
-          out.flush();
-        } catch (IOException e) {
-          throw mapped(e);
-        }
-      }
-    };
+    return WatchedStreams.out(bc.getOutputStream(), watcher);
   }
 
   @Override

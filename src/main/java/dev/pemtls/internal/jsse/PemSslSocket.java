@@ -66,9 +66,7 @@ public final class PemSslSocket extends DelegatingSslSocket {
   }
 
   private void attach() throws IOException {
-    SSLSocket s = layer.over(raw, hello);
-    s.addHandshakeCompletedListener(e -> stopDeadline());
-    ssl = s;
+    ssl = layer.over(raw, hello);
     if (handshakeOnConnect) {
       startHandshake();
     }
@@ -207,12 +205,28 @@ public final class PemSslSocket extends DelegatingSslSocket {
 
   // --- streams ---
 
+  /** Data or EOF means the handshake is over; a failure after the deadline is its timeout. */
+  private static WatchedStreams.Watcher watcher(HandshakeDeadline d) {
+    return new WatchedStreams.Watcher() {
+      @Override
+      public void succeeded() {
+        d.done();
+      }
+
+      @Override
+      public IOException failed(IOException e) {
+        return d.explain(e);
+      }
+    };
+  }
+
   @Override
   public synchronized InputStream getInputStream() throws IOException {
     if (in == null) {
       SSLSocket s = ssl();
-      deadline(); // a first read may run the handshake
-      in = new RaggedEofInputStream(s.getInputStream(), suppressRaggedEofs);
+      HandshakeDeadline d = deadline(); // a first read may run the handshake
+      in = new RaggedEofInputStream(WatchedStreams.in(s.getInputStream(), watcher(d)),
+          suppressRaggedEofs);
     }
     return in;
   }
@@ -220,8 +234,8 @@ public final class PemSslSocket extends DelegatingSslSocket {
   @Override
   public OutputStream getOutputStream() throws IOException {
     SSLSocket s = ssl();
-    deadline(); // a first write may run the handshake
-    return s.getOutputStream();
+    HandshakeDeadline d = deadline(); // a first write may run the handshake
+    return WatchedStreams.out(s.getOutputStream(), watcher(d));
   }
 
   @Override
