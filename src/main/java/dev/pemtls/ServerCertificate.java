@@ -1,5 +1,6 @@
 package dev.pemtls;
 
+import dev.pemtls.internal.Reason;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -25,7 +26,7 @@ final class ServerCertificate {
       try (SSLSocket tls = context.wrapSocket(sock, false, host)) {
         byte[] der = Ssl.getpeercertDer(tls);
         if (der == null) {
-          throw new SslError("SSL", "NO_CERTIFICATE", "the server at " + host + ":" + port
+          throw Reason.SSL_NO_CERTIFICATE.error("the server at " + host + ":" + port
               + " sent no certificate");
         }
         return PemCerts.derToPem(der);

@@ -1,5 +1,6 @@
 package dev.pemtls;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.internal.ciphers.CipherDict;
 import dev.pemtls.internal.ciphers.CipherSuite;
 import dev.pemtls.internal.ciphers.CipherTable;
@@ -212,7 +213,7 @@ public final class Ssl {
     try {
       return peer.getEncoded();
     } catch (CertificateEncodingException e) {
-      throw new SslError("X509", "ASN1_LIB", "peer certificate cannot be encoded: " + e, e);
+      throw Reason.X509_ASN1_LIB.error("peer certificate cannot be encoded: " + e, e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.pemtls.cli;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.PasswordCallback;
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
@@ -89,7 +90,7 @@ final class ContextOptions {
       } else if (spec.startsWith("env:")) {
         String v = System.getenv(spec.substring(4));
         if (v == null) {
-          throw new SslError("PEM", "BAD_PASSWORD_READ", "-pass " + spec
+          throw Reason.PEM_BAD_PASSWORD_READ.error("-pass " + spec
               + ": the environment variable is not set");
         }
         return v.toCharArray();
@@ -98,7 +99,7 @@ final class ContextOptions {
             .lines().findFirst().orElse("");
         return first.toCharArray();
       }
-      throw new SslError("PEM", "BAD_PASSWORD_READ", "-pass takes pass:TEXT, env:VAR or "
+      throw Reason.PEM_BAD_PASSWORD_READ.error("-pass takes pass:TEXT, env:VAR or "
           + "file:PATH");
     };
   }

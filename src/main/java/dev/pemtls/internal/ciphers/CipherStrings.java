@@ -1,5 +1,6 @@
 package dev.pemtls.internal.ciphers;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,8 +82,7 @@ public final class CipherStrings {
   public static Expansion expandOrThrow(String rule) throws SslError {
     Expansion e = expandRule(rule);
     if (e.suites().isEmpty()) {
-      throw new SslError("SSL", "NO_CIPHER_MATCH",
-          "No cipher can be selected. Cipher string '" + rule + "' matches no cipher suite.");
+      throw Reason.SSL_NO_CIPHER_MATCH.error("No cipher can be selected. Cipher string '" + rule + "' matches no cipher suite.");
     }
     return e;
   }
@@ -101,7 +101,7 @@ public final class CipherStrings {
       for (int i = 0; i < Math.min(4, all.size()); i++) {
         few.add(all.get(i).name());
       }
-      throw new SslError("SSL", "NO_CIPHER_MATCH", "No cipher can be selected. OpenSSL would "
+      throw Reason.SSL_NO_CIPHER_MATCH.error("No cipher can be selected. OpenSSL would "
           + "select only suites PemTLS cannot negotiate for '" + rule + "': " + few
           + (all.size() > 4 ? " and " + (all.size() - 4) + " more" : "") + ".");
     }
@@ -124,7 +124,7 @@ public final class CipherStrings {
     List<CipherSuite> ok = SecurityFilter.filter(e.negotiable(), e.securityLevel(),
         SecurityFilter.SSL3_VERSION, SecurityFilter.TLS1_2_VERSION);
     if (ok.isEmpty()) {
-      throw new SslError("SSL", "NO_CIPHER_MATCH", "No cipher can be selected. Every suite '"
+      throw Reason.SSL_NO_CIPHER_MATCH.error("No cipher can be selected. Every suite '"
           + rule + "' selects is refused at security level " + e.securityLevel()
           + "; lower it with @SECLEVEL=n only if you accept weaker suites.");
     }
@@ -175,8 +175,7 @@ public final class CipherStrings {
       start = colon + 1;
     }
     if (out.isEmpty()) {
-      throw new SslError("SSL", "NO_CIPHER_MATCH",
-          "No cipher can be selected. TLS 1.3 suite list '" + list + "' names no known suite.");
+      throw Reason.SSL_NO_CIPHER_MATCH.error("No cipher can be selected. TLS 1.3 suite list '" + list + "' names no known suite.");
     }
     return out;
   }

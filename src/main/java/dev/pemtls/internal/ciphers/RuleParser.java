@@ -1,5 +1,6 @@
 package dev.pemtls.internal.ciphers;
 
+import dev.pemtls.internal.Reason;
 import static dev.pemtls.internal.ciphers.Bits.DEFAULT_MASK;
 import static dev.pemtls.internal.ciphers.Bits.STRONG_MASK;
 
@@ -183,8 +184,7 @@ final class RuleParser {
       }
     }
     if (failed) {
-      throw new SslError("SSL", "INVALID_COMMAND",
-          "No cipher can be selected. Cipher string '" + rule + "': " + failure);
+      throw Reason.SSL_INVALID_COMMAND.error("No cipher can be selected. Cipher string '" + rule + "': " + failure);
     }
   }
 
@@ -199,7 +199,6 @@ final class RuleParser {
     String what = at < rule.length()
         ? "unexpected character '" + rule.charAt(at) + "' at offset " + at
         : "the string ends after an operator or '+'";
-    return new SslError("SSL", "INVALID_COMMAND",
-        "No cipher can be selected. Cipher string '" + rule + "': " + what);
+    return Reason.SSL_INVALID_COMMAND.error("No cipher can be selected. Cipher string '" + rule + "': " + what);
   }
 }

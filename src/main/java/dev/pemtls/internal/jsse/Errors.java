@@ -1,5 +1,6 @@
 package dev.pemtls.internal.jsse;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslCertVerificationError;
 import dev.pemtls.SslError;
 import dev.pemtls.internal.trust.VerificationFailure;
@@ -70,22 +71,21 @@ public final class Errors {
         TlsFatalAlert a = (TlsFatalAlert) t;
         String msg = String.valueOf(a.getMessage());
         if (msg.contains("no selectable cipher suite") || msg.contains("no shared cipher")) {
-          return new SslError("SSL", "NO_SHARED_CIPHER", "no shared cipher: " + msg, e);
+          return Reason.SSL_NO_SHARED_CIPHER.error("no shared cipher: " + msg, e);
         }
         if (a.getAlertDescription() == AlertDescription.protocol_version) {
-          return new SslError("SSL", "UNSUPPORTED_PROTOCOL", "unsupported protocol: " + msg, e);
+          return Reason.SSL_UNSUPPORTED_PROTOCOL.error("unsupported protocol: " + msg, e);
         }
         return new SslError("SSL", AlertDescription.getName(a.getAlertDescription())
             .toUpperCase(java.util.Locale.ROOT), msg, e);
       }
     }
-    return new SslError("SSL", "SSL_ERROR", String.valueOf(e.getMessage()), e);
+    return Reason.SSL_SSL_ERROR.error(String.valueOf(e.getMessage()), e);
   }
 
   /** Python's SSLEOFError for a TCP close without close_notify. */
   public static SslError unexpectedEof(Throwable cause) {
-    return new SslError("SSL", "UNEXPECTED_EOF_WHILE_READING",
-        "EOF occurred in violation of protocol: the peer closed the connection without "
+    return Reason.SSL_UNEXPECTED_EOF_WHILE_READING.error("EOF occurred in violation of protocol: the peer closed the connection without "
             + "close_notify", cause);
   }
 

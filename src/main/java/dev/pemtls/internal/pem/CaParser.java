@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -44,17 +45,16 @@ final class CaParser {
     int offset = 0;
     while (offset < data.length) {
       if (certificates.size() >= PemTokenizer.MAX_BLOCKS) {
-        throw new SslError("ASN1", "TOO_MANY_CERTIFICATES", "cadata holds more than "
+        throw Reason.ASN1_TOO_MANY_CERTIFICATES.error("cadata holds more than "
             + PemTokenizer.MAX_BLOCKS + " certificates; refusing to read it");
       }
       int length = DerElement.length(data, offset);
       if (length < 0) {
         if (certificates.isEmpty()) {
-          throw new SslError("ASN1", "NOT_ENOUGH_DATA",
-              "not enough data: cadata does not contain a certificate (expected DER bytes, or "
+          throw Reason.ASN1_NOT_ENOUGH_DATA.error("not enough data: cadata does not contain a certificate (expected DER bytes, or "
                   + "PEM text starting with '-----BEGIN CERTIFICATE-----')");
         }
-        throw new SslError("ASN1", "HEADER_TOO_LONG", "cadata has " + (data.length - offset)
+        throw Reason.ASN1_HEADER_TOO_LONG.error("cadata has " + (data.length - offset)
             + " bytes after certificate #" + certificates.size()
             + " that are not a DER certificate");
       }
@@ -64,8 +64,7 @@ final class CaParser {
       offset += length;
     }
     if (certificates.isEmpty()) {
-      throw new SslError("ASN1", "NOT_ENOUGH_DATA",
-          "not enough data: cadata does not contain a certificate (it is empty)");
+      throw Reason.ASN1_NOT_ENOUGH_DATA.error("not enough data: cadata does not contain a certificate (it is empty)");
     }
     return new CaFileContents(certificates, List.of(), 0);
   }

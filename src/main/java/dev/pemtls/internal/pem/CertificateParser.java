@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
@@ -42,7 +43,7 @@ final class CertificateParser {
     try {
       return (X509Certificate) factory().generateCertificate(new ByteArrayInputStream(first));
     } catch (CertificateException | RuntimeException | StackOverflowError e) {
-      throw new SslError("PEM", "ASN1_LIB", "malformed certificate in " + where + ": "
+      throw Reason.PEM_ASN1_LIB.error("malformed certificate in " + where + ": "
           + e.getMessage() + "; the certificate is corrupt or not X.509", e);
     }
   }
@@ -54,7 +55,7 @@ final class CertificateParser {
     try {
       return (X509CRL) factory().generateCRL(new ByteArrayInputStream(first));
     } catch (CRLException | CertificateException | RuntimeException | StackOverflowError e) {
-      throw new SslError("PEM", "ASN1_LIB", "malformed CRL in " + where + ": " + e.getMessage(),
+      throw Reason.PEM_ASN1_LIB.error("malformed CRL in " + where + ": " + e.getMessage(),
           e);
     }
   }
@@ -62,7 +63,7 @@ final class CertificateParser {
   private static byte[] firstElement(byte[] der, String where) throws SslError {
     int length = DerElement.length(der, 0);
     if (length < 0) {
-      throw new SslError("PEM", "ASN1_LIB", "malformed ASN.1 in " + where
+      throw Reason.PEM_ASN1_LIB.error("malformed ASN.1 in " + where
           + ": not a complete DER structure (truncated or corrupt)");
     }
     return length == der.length ? der : Arrays.copyOf(der, length);

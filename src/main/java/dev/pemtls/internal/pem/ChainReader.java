@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class ChainReader {
       }
     }
     if (chain.isEmpty()) {
-      throw new SslError("PEM", "NO_START_LINE", "no start line: no certificate found in "
+      throw Reason.PEM_NO_START_LINE.error("no start line: no certificate found in "
           + "certfile " + source + "; expected a '-----BEGIN CERTIFICATE-----' block (the "
           + "certificate chain in PEM, leaf first)");
     }

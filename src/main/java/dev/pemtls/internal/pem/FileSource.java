@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ final class FileSource {
    */
   static byte[] read(Path path, String role) throws SslError {
     if (path == null) {
-      throw new SslError("SYS", "INVALID_ARGUMENT", role + " must not be null");
+      throw Reason.SYS_INVALID_ARGUMENT.error(role + " must not be null");
     }
     byte[] data;
     String notRegular = null;
@@ -40,10 +41,10 @@ final class FileSource {
       // unreadable attributes: opening below reports the real reason
     }
     if ("a directory".equals(notRegular)) {
-      throw new SslError("SYS", "IS_A_DIRECTORY", "Is a directory: " + role + " '" + path
+      throw Reason.SYS_IS_A_DIRECTORY.error("Is a directory: " + role + " '" + path
           + "' must be a file");
     } else if (notRegular != null) {
-      throw new SslError("SYS", "NOT_A_REGULAR_FILE", role + " "
+      throw Reason.SYS_NOT_A_REGULAR_FILE.error(role + " "
           + RegularFiles.advice(path, notRegular));
     }
     try (InputStream in = Files.newInputStream(path)) {
@@ -52,28 +53,28 @@ final class FileSource {
     } catch (NoSuchFileException e) {
       throw notFound(path, role, e);
     } catch (AccessDeniedException e) {
-      throw new SslError("SYS", "PERMISSION_DENIED", "Permission denied: cannot read " + role
+      throw Reason.SYS_PERMISSION_DENIED.error("Permission denied: cannot read " + role
           + " '" + path + "'; check the file's permissions", e);
     } catch (IOException e) {
       if (Files.isDirectory(path)) {
-        throw new SslError("SYS", "IS_A_DIRECTORY", "Is a directory: " + role + " '" + path
+        throw Reason.SYS_IS_A_DIRECTORY.error("Is a directory: " + role + " '" + path
             + "' must be a file", e);
       }
-      throw new SslError("SYS", "READ_FAILED", "cannot read " + role + " '" + path + "': "
+      throw Reason.SYS_READ_FAILED.error("cannot read " + role + " '" + path + "': "
           + e.getMessage(), e);
     } catch (SecurityException | UnsupportedOperationException e) {
-      throw new SslError("SYS", "PERMISSION_DENIED", "cannot read " + role + " '" + path + "': "
+      throw Reason.SYS_PERMISSION_DENIED.error("cannot read " + role + " '" + path + "': "
           + e.getMessage(), e);
     }
     if (data.length > MAX_FILE_BYTES) {
-      throw new SslError("SYS", "FILE_TOO_LARGE", role + " '" + path + "' is larger than "
+      throw Reason.SYS_FILE_TOO_LARGE.error(role + " '" + path + "' is larger than "
           + (MAX_FILE_BYTES >> 20) + " MiB; refusing to read it (is it the right file?)");
     }
     return data;
   }
 
   private static SslError notFound(Path path, String role, NoSuchFileException e) {
-    return new SslError("SYS", "FILE_NOT_FOUND", "No such file or directory: " + role + " '"
+    return Reason.SYS_FILE_NOT_FOUND.error("No such file or directory: " + role + " '"
         + path + "' does not exist; check the path", e);
   }
 }

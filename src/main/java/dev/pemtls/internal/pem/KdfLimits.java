@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.math.BigInteger;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -90,7 +91,7 @@ final class KdfLimits {
   }
 
   private static SslError tooExpensive(String where, String detail) {
-    return new SslError("EVP", "UNSUPPORTED_KEY_DERIVATION_PARAMETERS", "refusing to decrypt the "
+    return Reason.EVP_UNSUPPORTED_KEY_DERIVATION_PARAMETERS.error("refusing to decrypt the "
         + "key in " + where + ": " + detail + "; re-encrypt it with 'openssl pkcs8 -topk8'");
   }
 }

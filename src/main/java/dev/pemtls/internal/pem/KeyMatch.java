@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -48,12 +49,12 @@ final class KeyMatch {
       pub = PublicKeyFactory.createKey(spki);
       priv = PrivateKeyFactory.createKey(key);
     } catch (IOException | RuntimeException e) {
-      throw new SslError("X509", "UNKNOWN_KEY_TYPE", "unknown key type: cannot compare the "
+      throw Reason.X509_UNKNOWN_KEY_TYPE.error("unknown key type: cannot compare the "
           + "private key in " + keySource + " with the public key of the certificate " + subject
           + " in " + certSource, e);
     }
     if (!spki.getAlgorithm().getAlgorithm().equals(key.getPrivateKeyAlgorithm().getAlgorithm())) {
-      throw new SslError("X509", "KEY_TYPE_MISMATCH", "key type mismatch: the private key in "
+      throw Reason.X509_KEY_TYPE_MISMATCH.error("key type mismatch: the private key in "
           + keySource + " is of a different type than the key of the certificate " + subject
           + " in " + certSource);
     }
@@ -65,11 +66,11 @@ final class KeyMatch {
       same = false;
     }
     if (same == null) {
-      throw new SslError("X509", "UNKNOWN_KEY_TYPE", "unknown key type: cannot compare the "
+      throw Reason.X509_UNKNOWN_KEY_TYPE.error("unknown key type: cannot compare the "
           + "private key in " + keySource + " with the certificate " + subject);
     }
     if (!same) {
-      throw new SslError("X509", "KEY_VALUES_MISMATCH", "key values mismatch: the private key in "
+      throw Reason.X509_KEY_VALUES_MISMATCH.error("key values mismatch: the private key in "
           + keySource + " does not belong to the certificate " + subject + " in " + certSource);
     }
   }

@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import dev.pemtls.internal.crypto.BcProvider;
 import java.util.HexFormat;
@@ -32,14 +33,14 @@ final class LegacyDecryption {
     String where = block.describe() + " of " + source;
     String dek = block.headers().get("DEK-Info");
     if (dek == null) {
-      throw new SslError("PEM", "NOT_DEK_INFO", "not dek info: " + where
+      throw Reason.PEM_NOT_DEK_INFO.error("not dek info: " + where
           + " has 'Proc-Type: 4,ENCRYPTED' but no 'DEK-Info' header");
     }
     int comma = dek.indexOf(',');
     String cipher = (comma < 0 ? dek : dek.substring(0, comma)).trim().toUpperCase(Locale.ROOT);
     Integer ivLength = IV_LENGTHS.get(cipher);
     if (ivLength == null) {
-      throw new SslError("PEM", "UNSUPPORTED_ENCRYPTION", "unsupported encryption " + cipher
+      throw Reason.PEM_UNSUPPORTED_ENCRYPTION.error("unsupported encryption " + cipher
           + " in " + where + "; re-encrypt the key with 'openssl pkcs8 -topk8' or use one of "
           + IV_LENGTHS.keySet());
     }
@@ -51,7 +52,7 @@ final class LegacyDecryption {
       iv = null;
     }
     if (iv == null || iv.length != ivLength) {
-      throw new SslError("PEM", "BAD_IV_CHARS", "bad iv chars: the DEK-Info IV in " + where
+      throw Reason.PEM_BAD_IV_CHARS.error("bad iv chars: the DEK-Info IV in " + where
           + " must be " + (2 * ivLength) + " hex digits for " + cipher);
     }
     return new DekInfo(cipher, iv);
@@ -68,7 +69,7 @@ final class LegacyDecryption {
       decryptor = new JcePEMDecryptorProviderBuilder().setProvider(BcProvider.get())
           .build(password).get(dek.cipher());
     } catch (Exception e) {
-      throw new SslError("PEM", "UNSUPPORTED_ENCRYPTION", "unsupported encryption "
+      throw Reason.PEM_UNSUPPORTED_ENCRYPTION.error("unsupported encryption "
           + dek.cipher() + " in " + where, e);
     }
     try {

@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.PasswordCallback;
 import dev.pemtls.SslError;
 import java.io.IOException;
@@ -29,14 +30,14 @@ final class Passwords {
   static <T> T withPassword(PasswordCallback callback, String keySource, Use<T> use)
       throws SslError {
     if (callback == null) {
-      throw new SslError("PEM", "BAD_PASSWORD_READ", "bad password read: the private key in "
+      throw Reason.PEM_BAD_PASSWORD_READ.error("bad password read: the private key in "
           + keySource + " is encrypted but no password was given; pass the password "
           + "(load_cert_chain's password argument) or use an unencrypted key");
     }
     char[] password = obtain(callback, keySource);
     try {
       if (utf8Length(password) > MAX_PASSWORD_BYTES) {
-        throw new SslError("PEM", "BAD_PASSWORD_READ", "password cannot be longer than "
+        throw Reason.PEM_BAD_PASSWORD_READ.error("password cannot be longer than "
             + MAX_PASSWORD_BYTES + " bytes (for the encrypted key in " + keySource + ")");
       }
       return use.apply(password);
@@ -57,7 +58,7 @@ final class Passwords {
       throw new CallbackFailure(keySource, e);
     }
     if (password == null) {
-      throw new SslError("PEM", "BAD_PASSWORD_READ", "bad password read: the password callback "
+      throw Reason.PEM_BAD_PASSWORD_READ.error("bad password read: the password callback "
           + "for the encrypted key in " + keySource + " returned null");
     }
     return password;

@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -87,7 +88,7 @@ final class Pbes2Decryption {
     try {
       iv = ASN1OctetString.getInstance(scheme.getParameters()).getOctets();
     } catch (RuntimeException e) {
-      throw new SslError("PEM", "ASN1_LIB", "malformed encryption parameters (IV) for the key in "
+      throw Reason.PEM_ASN1_LIB.error("malformed encryption parameters (IV) for the key in "
           + where, e);
     }
     byte[] pw = PBEParametersGenerator.PKCS5PasswordToUTF8Bytes(password);

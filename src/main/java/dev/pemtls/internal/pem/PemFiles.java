@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.PasswordCallback;
 import dev.pemtls.SslError;
@@ -66,8 +67,8 @@ public final class PemFiles {
       return load(certfile, keyfile, password, at);
     } catch (SslError e) {
       String reason = e.reason();
-      blame.accept("BAD_PASSWORD_READ".equals(reason) || "BAD_DECRYPT".equals(reason)
-          ? Culprit.PASSWORD : at[0]);
+      blame.accept(Reason.PEM_BAD_PASSWORD_READ.reason().equals(reason)
+          || Reason.EVP_BAD_DECRYPT.reason().equals(reason) ? Culprit.PASSWORD : at[0]);
       throw e;
     }
   }
@@ -123,7 +124,7 @@ public final class PemFiles {
     if (blocks.isEmpty() && data.length > 0 && data[0] == 0x30) {
       return CertificateParser.certificate(data, role + " " + source + " (DER)");
     }
-    throw new SslError("PEM", "NO_START_LINE", "no start line: no certificate found in " + role
+    throw Reason.PEM_NO_START_LINE.error("no start line: no certificate found in " + role
         + " " + source + "; expected a '-----BEGIN CERTIFICATE-----' block");
   }
 
@@ -143,7 +144,7 @@ public final class PemFiles {
     String source = cafile.toString();
     CaFileContents contents = CaParser.fromPem(PemTokenizer.blocks(data, source), source);
     if (contents.certificates().isEmpty() && contents.crls().isEmpty()) {
-      throw new SslError("X509", "NO_CERTIFICATE_OR_CRL_FOUND", "no certificate or crl found in "
+      throw Reason.X509_NO_CERTIFICATE_OR_CRL_FOUND.error("no certificate or crl found in "
           + "cafile " + source + "; expected '-----BEGIN CERTIFICATE-----' blocks in PEM");
     }
     return contents;
@@ -174,7 +175,7 @@ public final class PemFiles {
    */
   public static CaFileContents parseCaData(byte[] data) throws SslError {
     if (data == null) {
-      throw new SslError("X509", "INVALID_ARGUMENT", "cadata must not be null");
+      throw Reason.X509_INVALID_ARGUMENT.error("cadata must not be null");
     }
     checkSize(data.length);
     // Python treats bytes as DER; a PEM start line is taken as a sign the caller meant text,
@@ -199,7 +200,7 @@ public final class PemFiles {
    */
   public static CaFileContents parseCaData(String pem) throws SslError {
     if (pem == null) {
-      throw new SslError("X509", "INVALID_ARGUMENT", "cadata must not be null");
+      throw Reason.X509_INVALID_ARGUMENT.error("cadata must not be null");
     }
     // A char is at most 3 UTF-8 bytes; check before encoding to avoid a huge allocation.
     checkSize(pem.length());
@@ -211,7 +212,7 @@ public final class PemFiles {
   private static CaFileContents pemCaData(byte[] data) throws SslError {
     CaFileContents contents = CaParser.fromPem(PemTokenizer.blocks(data, "cadata"), "cadata");
     if (contents.certificates().isEmpty()) {
-      throw new SslError("PEM", "NO_START_LINE", "no start line: cadata does not contain a "
+      throw Reason.PEM_NO_START_LINE.error("no start line: cadata does not contain a "
           + "certificate; expected '-----BEGIN CERTIFICATE-----' blocks");
     }
     return contents;
@@ -219,7 +220,7 @@ public final class PemFiles {
 
   private static void checkSize(long length) throws SslError {
     if (length > FileSource.MAX_FILE_BYTES) {
-      throw new SslError("X509", "DATA_TOO_LARGE", "cadata is larger than "
+      throw Reason.X509_DATA_TOO_LARGE.error("cadata is larger than "
           + (FileSource.MAX_FILE_BYTES >> 20) + " MiB; refusing to parse it");
     }
   }

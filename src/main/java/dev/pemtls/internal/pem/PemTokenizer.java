@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class PemTokenizer {
         continue;
       }
       if (blocks.size() >= MAX_BLOCKS) {
-        throw new SslError("PEM", "TOO_MANY_BLOCKS", source + " has more than " + MAX_BLOCKS
+        throw Reason.PEM_TOO_MANY_BLOCKS.error(source + " has more than " + MAX_BLOCKS
             + " PEM blocks; refusing to read it (is it really a certificate file?)");
       }
       String label = line.substring(BEGIN.length(), line.length() - DASHES.length());
@@ -66,14 +67,14 @@ final class PemTokenizer {
         String endLabel = line.endsWith(DASHES) && line.length() >= END.length() + DASHES.length()
             ? line.substring(END.length(), line.length() - DASHES.length()) : null;
         if (!label.equals(endLabel)) {
-          throw new SslError("PEM", "BAD_END_LINE", "bad end line in " + where + ": expected '"
+          throw Reason.PEM_BAD_END_LINE.error("bad end line in " + where + ": expected '"
               + END + label + DASHES + "' but found '" + abbreviate(line) + "'");
         }
         return new PemBlock(index, beginLine, label, headers, decode(base64, where));
       }
       if (inHeaders && line.indexOf(':') > 0) {
         if (headers.size() >= MAX_HEADERS) {
-          throw new SslError("PEM", "BAD_HEADER", "too many header lines in " + where);
+          throw Reason.PEM_BAD_HEADER.error("too many header lines in " + where);
         }
         int colon = line.indexOf(':');
         headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
@@ -82,7 +83,7 @@ final class PemTokenizer {
       inHeaders = false;
       base64.append(line.strip());
     }
-    throw new SslError("PEM", "BAD_END_LINE", "truncated PEM: " + where + " has no '" + END + label
+    throw Reason.PEM_BAD_END_LINE.error("truncated PEM: " + where + " has no '" + END + label
         + DASHES + "' line; the file may be cut short");
   }
 
@@ -100,7 +101,7 @@ final class PemTokenizer {
   }
 
   private static SslError badBase64(String where, String detail) {
-    return new SslError("PEM", "BAD_BASE64_DECODE", "bad base64 decode in " + where + ": "
+    return Reason.PEM_BAD_BASE64_DECODE.error("bad base64 decode in " + where + ": "
         + detail + "; re-export the file, it may have been corrupted or edited");
   }
 

@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import dev.pemtls.internal.crypto.BcProvider;
 import java.io.ByteArrayInputStream;
@@ -36,7 +37,7 @@ final class Pkcs8Decryption {
       }
       return info;
     } catch (IOException | RuntimeException | StackOverflowError e) {
-      throw new SslError("PEM", "ASN1_LIB", "malformed encrypted PKCS#8 key in "
+      throw Reason.PEM_ASN1_LIB.error("malformed encrypted PKCS#8 key in "
           + block.describe() + " of " + source + ": " + e.getMessage(), e);
     }
   }
@@ -59,7 +60,7 @@ final class Pkcs8Decryption {
       if (pbes2 != null && Pbes2Decryption.supports(pbes2)) {
         return Pbes2Decryption.decrypt(pbes2, info.getEncryptedData(), password, where);
       }
-      throw new SslError("EVP", "UNSUPPORTED_ALGORITHM", "unsupported encryption algorithm "
+      throw Reason.EVP_UNSUPPORTED_ALGORITHM.error("unsupported encryption algorithm "
           + algorithm.getAlgorithm().getId() + " for the key in " + where
           + "; re-encrypt it with 'openssl pkcs8 -topk8 -v2 aes-256-cbc'", e);
     }

@@ -1,5 +1,6 @@
 package dev.pemtls.internal.pem;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.PasswordCallback;
 import dev.pemtls.SslError;
 import java.io.IOException;
@@ -50,13 +51,13 @@ final class PrivateKeyReader {
     }
     if (unsupported != null) {
       String label = unsupported.label();
-      throw new SslError("EVP", "UNSUPPORTED_PRIVATE_KEY_ALGORITHM", "unsupported private key "
+      throw Reason.EVP_UNSUPPORTED_PRIVATE_KEY_ALGORITHM.error("unsupported private key "
           + "format '" + label + "' in " + unsupported.describe() + " of " + source
           + (label.startsWith("OPENSSH") ? "; convert it with 'ssh-keygen -p -m PEM -f FILE' or "
               + "'openssl pkey -in FILE -out key.pem'" : "; convert it to PKCS#8 with "
               + "'openssl pkcs8 -topk8 -nocrypt'"));
     }
-    throw new SslError("PEM", "NO_PRIVATE_KEY", "no private key found in " + lookedIn
+    throw Reason.PEM_NO_PRIVATE_KEY.error("no private key found in " + lookedIn
         + ": expected a '-----BEGIN PRIVATE KEY-----' (or RSA/EC/DSA/ENCRYPTED PRIVATE KEY) block;"
         + " pass the key file as keyfile, or append the key to the certificate file");
   }
@@ -117,7 +118,7 @@ final class PrivateKeyReader {
 
   private static SslError malformed(String where, Throwable e) {
     // The cause's text can quote ASN.1 contents of the key; keep only its type.
-    return new SslError("PEM", "ASN1_LIB", "malformed private key in " + where + " ("
+    return Reason.PEM_ASN1_LIB.error("malformed private key in " + where + " ("
         + e.getClass().getSimpleName() + "); the key is corrupt or not in a PEM form OpenSSL "
         + "writes");
   }

@@ -1,5 +1,6 @@
 package dev.pemtls.internal.reload;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.PasswordCallback;
 import dev.pemtls.SslError;
 import dev.pemtls.internal.identity.Identity;
@@ -96,7 +97,7 @@ public final class Reloading {
       new IdentityKeyManager(identity);
       return identity;
     } catch (IllegalArgumentException e) {
-      throw new SslError("SSL", "KEY_TYPE_MISMATCH", "the key of certfile " + certfile
+      throw Reason.SSL_KEY_TYPE_MISMATCH.error("the key of certfile " + certfile
           + " cannot be used for TLS: " + e.getMessage());
     }
   }

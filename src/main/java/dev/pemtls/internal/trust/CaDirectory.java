@@ -1,5 +1,6 @@
 package dev.pemtls.internal.trust;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import dev.pemtls.internal.pem.CaFileContents;
 import dev.pemtls.internal.pem.PemFiles;
@@ -63,7 +64,7 @@ public final class CaDirectory {
   public static CaDirectory open(List<Path> dirs, CaFiles files) throws SslError {
     for (Path dir : dirs) {
       if (!files.isDirectory(dir)) {
-        throw new SslError("SYS", "FILE_NOT_FOUND", "capath " + dir + " is not a directory; "
+        throw Reason.SYS_FILE_NOT_FOUND.error("capath " + dir + " is not a directory; "
             + "pass the folder of hashed CA links (e.g. /etc/ssl/certs), or use cafile for a "
             + "bundle file");
       }

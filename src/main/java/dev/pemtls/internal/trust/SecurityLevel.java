@@ -1,5 +1,6 @@
 package dev.pemtls.internal.trust;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -63,13 +64,13 @@ public final class SecurityLevel {
       String which = i == 0 ? "the certificate" : "CA certificate " + i + " ("
           + c.getSubjectX500Principal().getName() + ")";
       if (!keyStrongEnough(c.getPublicKey(), level)) {
-        throw new SslError("SSL", i == 0 ? "EE_KEY_TOO_SMALL" : "CA_KEY_TOO_SMALL",
+        throw (i == 0 ? Reason.SSL_EE_KEY_TOO_SMALL : Reason.SSL_CA_KEY_TOO_SMALL).error(
             (i == 0 ? "ee" : "ca") + " key too small: " + which + " in " + source + " has a "
             + describe(c.getPublicKey()) + ", below security level " + level + "; use a "
             + "larger key, or lower the level with setCiphers(\"...:@SECLEVEL=n\") first");
       }
       if (!ChainVerifier.isSelfIssued(c) && !digestStrongEnough(c, level)) {
-        throw new SslError("SSL", "CA_MD_TOO_WEAK", "ca md too weak: " + which + " in "
+        throw Reason.SSL_CA_MD_TOO_WEAK.error("ca md too weak: " + which + " in "
             + source + " is signed with " + c.getSigAlgName() + ", below security level "
             + level + "; reissue it with SHA-256 or better");
       }

@@ -1,5 +1,6 @@
 package dev.pemtls.internal.x509;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -39,8 +40,7 @@ final class AsnStrings {
       case UNIVERSAL_STRING:
         return wide(b, 4);
       default:
-        throw new SslError("ASN1", "UNKNOWN_TAG",
-            "attribute value of ASN.1 identifier 0x" + Integer.toHexString(id)
+        throw Reason.ASN1_UNKNOWN_TAG.error("attribute value of ASN.1 identifier 0x" + Integer.toHexString(id)
                 + " cannot be converted to UTF-8");
     }
   }
@@ -56,7 +56,7 @@ final class AsnStrings {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(b)).toString();
     } catch (CharacterCodingException e) {
-      throw new SslError("ASN1", "INVALID_UTF8STRING", what + " is not valid UTF-8", e);
+      throw Reason.ASN1_INVALID_UTF8STRING.error(what + " is not valid UTF-8", e);
     }
   }
 
@@ -67,8 +67,8 @@ final class AsnStrings {
    */
   private static String wide(byte[] b, int unit) throws SslError {
     if (b.length % unit != 0) {
-      throw new SslError("ASN1", unit == 2 ? "INVALID_BMPSTRING_LENGTH"
-          : "INVALID_UNIVERSALSTRING_LENGTH", "string length " + b.length
+      throw (unit == 2 ? Reason.ASN1_INVALID_BMPSTRING_LENGTH
+          : Reason.ASN1_INVALID_UNIVERSALSTRING_LENGTH).error("string length " + b.length
           + " is not a multiple of " + unit);
     }
     StringBuilder sb = new StringBuilder(b.length / unit);
@@ -78,8 +78,7 @@ final class AsnStrings {
         cp = (cp << 8) | (b[i + k] & 0xff);
       }
       if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        throw new SslError("ASN1", "ILLEGAL_CHARACTERS",
-            "code point 0x" + Long.toHexString(cp) + " cannot be encoded in UTF-8");
+        throw Reason.ASN1_ILLEGAL_CHARACTERS.error("code point 0x" + Long.toHexString(cp) + " cannot be encoded in UTF-8");
       }
       sb.appendCodePoint((int) cp);
     }

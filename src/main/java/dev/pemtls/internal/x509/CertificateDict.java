@@ -1,5 +1,6 @@
 package dev.pemtls.internal.x509;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public final class CertificateDict {
     try {
       return decode(cert.getEncoded());
     } catch (CertificateEncodingException e) {
-      throw new SslError("X509", "ASN1_LIB", "cannot encode certificate: " + e.getMessage(), e);
+      throw Reason.X509_ASN1_LIB.error("cannot encode certificate: " + e.getMessage(), e);
     }
   }
 
@@ -54,12 +55,12 @@ public final class CertificateDict {
       ASN1Sequence cert = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
       tbs = ASN1Sequence.getInstance(cert.getObjectAt(0));
     } catch (IOException | RuntimeException e) {
-      throw new SslError("X509", "ASN1_LIB", "not a DER-encoded certificate", e);
+      throw Reason.X509_ASN1_LIB.error("not a DER-encoded certificate", e);
     }
     try {
       return decode(tbs);
     } catch (RuntimeException e) {
-      throw new SslError("X509", "ASN1_LIB", "malformed certificate: " + e.getMessage(), e);
+      throw Reason.X509_ASN1_LIB.error("malformed certificate: " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.pemtls.internal.x509;
 
+import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -64,8 +65,7 @@ final class GeneralNames {
       case EDI_PARTY_NAME:
         return printed("EdiPartyName:<unsupported>");
       default:
-        throw new SslError("X509V3", "UNSUPPORTED_OPTION",
-            "unknown GeneralName type " + name.getTagNo());
+        throw Reason.X509V3_UNSUPPORTED_OPTION.error("unknown GeneralName type " + name.getTagNo());
     }
   }
 
