@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** Suggests the closest known word for a misspelt one, for error messages. */
-public final class DidYouMean {
+final class DidYouMean {
   private DidYouMean() {}
 
   /**

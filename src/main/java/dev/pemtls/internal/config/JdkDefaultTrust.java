@@ -19,7 +19,7 @@ import java.util.List;
  * {@code $JAVA_HOME/lib/security/jssecacerts}, else {@code cacerts}. Its certificates join the
  * trust store directly, and are verified exactly as CAs from a cafile are.
  */
-public final class JdkDefaultTrust {
+final class JdkDefaultTrust {
   private JdkDefaultTrust() {}
 
   /** Where the default trust store is. */
