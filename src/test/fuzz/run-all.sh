@@ -23,7 +23,9 @@ mkdir -p target/fuzz-logs
 for t in "${targets[@]}"; do
   name="${t##*.}"
   echo "fuzz: $t for $duration"
-  JAZZER_FUZZ=1 JAZZER_MAX_DURATION="$duration" nice -n 19 mvn -B -q -o surefire:test \
+  # Instrument BouncyCastle too: the key, certificate and ASN.1 parsing happens there.
+  JAZZER_FUZZ=1 JAZZER_MAX_DURATION="$duration" JAZZER_INSTRUMENT="dev.pemtls.**,org.bouncycastle.**" \
+    nice -n 19 mvn -B -q -o surefire:test \
     -Dtest="dev.pemtls.$t" -Dsurefire.failIfNoSpecifiedTests=false \
     -DredirectTestOutputToFile=false -DargLine=-Xmx512m > "target/fuzz-logs/$name.log" 2>&1 \
     || echo "fuzz: $t reported a finding or failed; see target/fuzz-logs/$name.log"
