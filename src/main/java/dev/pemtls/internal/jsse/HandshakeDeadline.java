@@ -1,5 +1,6 @@
 package dev.pemtls.internal.jsse;
 
+import dev.pemtls.internal.DaemonScheduler;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -26,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * <p>One daemon thread serves every deadline in the JVM; cancelled deadlines leave its queue.
  */
 final class HandshakeDeadline {
-  private static final ScheduledThreadPoolExecutor TIMER = timer();
+  private static final ScheduledThreadPoolExecutor TIMER =
+      DaemonScheduler.named("pemtls-handshake-deadline");
   private static final HandshakeDeadline NONE = new HandshakeDeadline(null, Duration.ZERO);
 
   private final Socket raw;
@@ -94,15 +96,5 @@ final class HandshakeDeadline {
 
   private static String describe(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-  }
-
-  private static ScheduledThreadPoolExecutor timer() {
-    ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread th = new Thread(r, "pemtls-handshake-deadline");
-      th.setDaemon(true);
-      return th;
-    });
-    t.setRemoveOnCancelPolicy(true);
-    return t;
   }
 }

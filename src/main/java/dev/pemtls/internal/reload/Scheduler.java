@@ -1,9 +1,9 @@
 package dev.pemtls.internal.reload;
 
+import dev.pemtls.internal.DaemonScheduler;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,19 +12,9 @@ import java.util.concurrent.TimeUnit;
  * one thread serves every context.
  */
 final class Scheduler {
-  private static final ScheduledExecutorService EXECUTOR = create();
+  private static final ScheduledExecutorService EXECUTOR = DaemonScheduler.named("pemtls-reload");
 
   private Scheduler() {}
-
-  private static ScheduledExecutorService create() {
-    ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "pemtls-reload");
-      t.setDaemon(true);
-      return t;
-    });
-    e.setRemoveOnCancelPolicy(true);
-    return e;
-  }
 
   /** Runs {@code task} once, after {@code delay}. */
   static ScheduledFuture<?> after(Duration delay, Runnable task) {
