@@ -16,7 +16,7 @@ targets=(
   "internal.pem.PemFuzzTargets#caBundlesAndCadata"
   "internal.x509.CertificateDictFuzzTargets#certificateDictionaries"
   "internal.trust.CaDirectoryFuzzTargets#caDirectories"
-  "provider.ConfigFuzzTargets#configFiles"
+  "internal.config.ConfigFuzzTargets#configFiles"
 )
 mvn -B -q -o test-compile
 mkdir -p target/fuzz-logs
