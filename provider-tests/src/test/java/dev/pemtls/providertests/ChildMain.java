@@ -51,6 +51,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  *   <li>{@code failclosed:URL}: the checks for a broken config (see FailClosedIT);
  *   <li>{@code factories}: who answers SunJSSE's factory names, each initialised with a
  *       KeyStore as keytool-era code does; prints "factories NAME=PROVIDER ..." or NAME=ERR.
+ *   <li>{@code bcjca}: "bcjca built=BOOL": whether PemTLS has built BouncyCastle's JCA provider
+ *       in this JVM (read reflectively: the one line here that knows PemTLS's internals).
  * </ul>
  */
 public final class ChildMain {
@@ -76,6 +78,9 @@ public final class ChildMain {
         line(Integer.parseInt(op.substring(5)));
       } else if (op.equals("serve")) {
         serve();
+      } else if (op.equals("bcjca")) {
+        System.out.println("bcjca built=" + Class.forName(
+            "dev.pemtls.internal.crypto.BcProvider").getMethod("created").invoke(null));
       } else if (op.equals("factories")) {
         factories();
       } else if (op.startsWith("failclosed:")) {

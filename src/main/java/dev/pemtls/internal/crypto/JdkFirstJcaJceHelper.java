@@ -11,6 +11,8 @@ import java.security.KeyStoreException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.NoSuchProviderException;
+import java.security.Provider;
+import java.security.Security;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertPathBuilder;
@@ -31,8 +33,9 @@ import org.bouncycastle.jcajce.util.JcaJceHelper;
 import org.bouncycastle.jcajce.util.ProviderJcaJceHelper;
 
 /**
- * Asks the JVM's own providers first and the private BouncyCastle instance only when they lack
- * the algorithm.
+ * Asks the JVM's own providers first, then {@link PssSignatures} for BCJSSE's RSA-PSS names, and
+ * the private BouncyCastle instance only when both lack the algorithm. BouncyCastle's provider is
+ * built on the first such look-up, not before (see {@link BcProvider}).
  *
  * <p>Why: BCJSSE on BouncyCastle's pure-Java crypto moves bulk data an order of magnitude slower
  * than on SunJCE's intrinsic AES-GCM; on the JDK's providers it is at parity. But BCJSSE asks for
@@ -41,7 +44,11 @@ import org.bouncycastle.jcajce.util.ProviderJcaJceHelper;
  */
 final class JdkFirstJcaJceHelper implements JcaJceHelper {
   private static final JcaJceHelper JDK = new DefaultJcaJceHelper();
-  private static final JcaJceHelper BC = new ProviderJcaJceHelper(BcProvider.get());
+  private static final JcaJceHelper PSS = new ProviderJcaJceHelper(PssSignatures.INSTANCE);
+
+  private static final class Bc {
+    static final JcaJceHelper HELPER = new ProviderJcaJceHelper(BcProvider.get());
+  }
 
   @FunctionalInterface
   private interface Lookup<T> {
@@ -54,12 +61,16 @@ final class JdkFirstJcaJceHelper implements JcaJceHelper {
    * since it came from the same method on the JDK helper.
    */
   private static <T> T firstOf(Lookup<T> lookup) {
+    return firstOf(lookup, false);
+  }
+
+  private static <T> T firstOf(Lookup<T> lookup, boolean pss) {
     try {
       return lookup.from(JDK);
     } catch (NoSuchAlgorithmException | NoSuchProviderException | NoSuchPaddingException
         | CertificateException | KeyStoreException e) {
       try {
-        return lookup.from(BC);
+        return lookup.from(pss ? PSS : Bc.HELPER);
       } catch (GeneralSecurityException ignored) {
         throw JdkFirstJcaJceHelper.<RuntimeException>rethrow(e); // the JDK's failure is the news
       }
@@ -71,6 +82,24 @@ final class JdkFirstJcaJceHelper implements JcaJceHelper {
   @SuppressWarnings("unchecked")
   private static <E extends Throwable> RuntimeException rethrow(Throwable t) throws E {
     throw (E) t;
+  }
+
+  /**
+   * Whether {@code type}/{@code algorithm} can be had from this helper, answered without building
+   * BouncyCastle's provider: the JVM's providers, then {@link BcProvider#offers}.
+   */
+  static boolean offers(String type, String algorithm) {
+    return jdkOffers(type, algorithm) || BcProvider.offers(type, algorithm);
+  }
+
+  /** Whether one of the JVM's registered providers has {@code type}/{@code algorithm}. */
+  static boolean jdkOffers(String type, String algorithm) {
+    for (Provider p : Security.getProviders()) {
+      if (p.getService(type, algorithm) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -142,7 +171,7 @@ final class JdkFirstJcaJceHelper implements JcaJceHelper {
   @Override
   public Signature createSignature(String a)
       throws NoSuchAlgorithmException, NoSuchProviderException {
-    return firstOf(h -> h.createSignature(a));
+    return firstOf(h -> h.createSignature(a), PssSignatures.serves(a));
   }
 
   @Override

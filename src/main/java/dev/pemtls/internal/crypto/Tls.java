@@ -45,7 +45,7 @@ public final class Tls {
    * "DEFAULT", which only BouncyCastle's own provider defines.
    */
   private static final class CryptoProvider extends JcaTlsCryptoProvider {
-    private final JcaJceHelper helper = new JdkFirstJcaJceHelper();
+    private final JdkFirstJcaJceHelper helper = new JdkFirstJcaJceHelper();
 
     @Override
     public JcaJceHelper getHelper() {
@@ -62,7 +62,7 @@ public final class Tls {
     public JcaTlsCrypto create(SecureRandom keyRandom, SecureRandom nonceRandom) {
       SecureRandom k = keyRandom != null ? keyRandom : new SecureRandom();
       SecureRandom n = nonceRandom != null ? nonceRandom : k;
-      return new JcaTlsCrypto(helper, k, n) {};
+      return new PemTlsCrypto(helper, k, n);
     }
   }
 }

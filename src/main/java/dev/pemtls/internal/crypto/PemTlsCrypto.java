@@ -1,0 +1,81 @@
+package dev.pemtls.internal.crypto;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import org.bouncycastle.tls.EncryptionAlgorithm;
+import org.bouncycastle.tls.NamedGroup;
+import org.bouncycastle.tls.SignatureScheme;
+import org.bouncycastle.tls.crypto.TlsCipher;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.impl.TlsAEADCipher;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+
+/**
+ * BCJSSE's crypto on {@link JdkFirstJcaJceHelper}, with the two changes that keep BouncyCastle's
+ * JCA provider unbuilt unless a connection really needs it:
+ *
+ * <ul>
+ *   <li>ChaCha20-Poly1305 records run on the JDK's AEAD cipher ({@link JdkChaCha20Poly1305});
+ *   <li>the probes BCJSSE makes for every new context (can this JVM do ML-KEM groups, ML-DSA,
+ *       SLH-DSA or SM2 signatures, ChaCha20-Poly1305?) are answered from the providers' service
+ *       tables ({@link JdkFirstJcaJceHelper#offers}), not by creating the algorithm. The answers
+ *       are the ones BCJSSE's own probes give; only their cost differs.
+ * </ul>
+ */
+final class PemTlsCrypto extends JcaTlsCrypto {
+  PemTlsCrypto(JdkFirstJcaJceHelper helper, SecureRandom keyRandom, SecureRandom nonceRandom) {
+    super(helper, keyRandom, nonceRandom);
+  }
+
+  @Override
+  public TlsCipher createCipher(TlsCryptoParameters params, int encryptionAlgorithm,
+      int macAlgorithm) throws IOException {
+    if (encryptionAlgorithm == EncryptionAlgorithm.CHACHA20_POLY1305
+        && JdkChaCha20Poly1305.available()) {
+      try {
+        return new TlsAEADCipher(params, new JdkChaCha20Poly1305(true),
+            new JdkChaCha20Poly1305(false), 32, 16, TlsAEADCipher.AEAD_CHACHA20_POLY1305, null);
+      } catch (GeneralSecurityException e) {
+        throw new IOException("ChaCha20-Poly1305 is listed but cannot be created", e);
+      }
+    }
+    return super.createCipher(params, encryptionAlgorithm, macAlgorithm);
+  }
+
+  @Override
+  protected Boolean isSupportedEncryptionAlgorithm(int encryptionAlgorithm) {
+    if (encryptionAlgorithm == EncryptionAlgorithm.CHACHA20_POLY1305) {
+      return JdkChaCha20Poly1305.available()
+          || (JdkFirstJcaJceHelper.offers("Cipher", "ChaCha7539")
+              && JdkFirstJcaJceHelper.offers("Mac", "Poly1305"));
+    }
+    return super.isSupportedEncryptionAlgorithm(encryptionAlgorithm);
+  }
+
+  @Override
+  protected Boolean isSupportedNamedGroup(int namedGroup) {
+    if (NamedGroup.refersToASpecificKem(namedGroup)) {
+      String kem = NamedGroup.getKemName(namedGroup);
+      return kem != null
+          && JdkFirstJcaJceHelper.offers("KeyPairGenerator", "ML-KEM")
+          && JdkFirstJcaJceHelper.offers("KeyFactory", kem)
+          && JdkFirstJcaJceHelper.offers("KeyGenerator", kem);
+    }
+    return super.isSupportedNamedGroup(namedGroup);
+  }
+
+  @Override
+  protected Boolean isSupportedSignatureScheme(int signatureScheme) {
+    if (SignatureScheme.isMLDSA(signatureScheme)) {
+      return JdkFirstJcaJceHelper.offers("Signature", "ML-DSA");
+    }
+    if (SignatureScheme.isSLHDSA(signatureScheme)) {
+      return JdkFirstJcaJceHelper.offers("Signature", "SLH-DSA");
+    }
+    if (signatureScheme == SignatureScheme.sm2sig_sm3) {
+      return JdkFirstJcaJceHelper.offers("Signature", "SM3withSM2");
+    }
+    return super.isSupportedSignatureScheme(signatureScheme);
+  }
+}
