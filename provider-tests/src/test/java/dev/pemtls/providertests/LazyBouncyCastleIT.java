@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Building BouncyCastle's JCA provider costs about 0.6 s of CPU at start-up, so PemTLS builds it
  * only for what the JDK cannot do. A JVM whose TLS runs through the provider with ordinary keys
- * (TLS 1.3 with RSA, i.e. RSA-PSS, and ECDSA; TLS 1.2; mutual TLS; ChaCha20-Poly1305) against
- * openssl servers never builds it.
+ * (TLS 1.3 with RSA, i.e. RSA-PSS, and ECDSA; TLS 1.2; mutual TLS with a password-protected
+ * PKCS#8 key; ChaCha20-Poly1305) against openssl servers never builds it.
  */
 class LazyBouncyCastleIT {
   @TempDir static Path dir;
@@ -36,14 +36,16 @@ class LazyBouncyCastleIT {
   }
 
   @Test
-  void handshakesWithRsaEcMutualAndChaCha_neverBuildBouncyCastlesJcaProvider() throws Exception {
+  void handshakesWithRsaEcEncryptedKeyAndChaCha_neverBuildBouncyCastlesJcaProvider() throws Exception {
     TestPki rsa = new TestPki(Files.createDirectories(dir.resolve("rsa")), "RSA");
     TestPki ec = new TestPki(Files.createDirectories(dir.resolve("ec")), "EC");
     Path bundle = dir.resolve("cas.pem");
     Files.writeString(bundle, Files.readString(rsa.caFile) + Files.readString(ec.caFile));
     Path conf = dir.resolve("pemtls.conf");
+    Path password = dir.resolve("password");
+    Files.writeString(password, TestPki.PASSWORD + "\n");
     Files.write(conf, List.of("cafile=" + bundle, "certfile=" + ec.clientChain,
-        "keyfile=" + ec.clientKey));
+        "keyfile=" + ec.clientKeyAs("encrypted"), "password_file=" + password));
     String chacha13 = "TLS_CHACHA20_POLY1305_SHA256";
     List<Peer> servers = List.of(
         server(rsa, "-tls1_3"),

@@ -71,7 +71,9 @@ final class JdkFirstJcaJceHelper implements JcaJceHelper {
         | CertificateException | KeyStoreException e) {
       try {
         return lookup.from(pss ? PSS : Bc.HELPER);
-      } catch (GeneralSecurityException ignored) {
+      } catch (GeneralSecurityException | RuntimeException ignored) {
+        // RuntimeException: a JDK that accepts only signed JCE providers refuses the unsigned
+        // lib/ jars' BouncyCastle with a SecurityException; the algorithm is then unavailable.
         throw JdkFirstJcaJceHelper.<RuntimeException>rethrow(e); // the JDK's failure is the news
       }
     } catch (GeneralSecurityException e) {

@@ -2,12 +2,11 @@ package dev.pemtls.internal.pem;
 
 import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
-import dev.pemtls.internal.crypto.BcProvider;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import org.bouncycastle.openssl.PEMDecryptor;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
+import org.bouncycastle.openssl.bc.BcPEMDecryptorProvider;
 
 /**
  * Decrypts OpenSSL's legacy PEM encryption ({@code Proc-Type: 4,ENCRYPTED} and {@code DEK-Info:
@@ -66,8 +65,7 @@ final class LegacyDecryption {
       throws SslError {
     PEMDecryptor decryptor;
     try {
-      decryptor = new JcePEMDecryptorProviderBuilder().setProvider(BcProvider.get())
-          .build(password).get(dek.cipher());
+      decryptor = new BcPEMDecryptorProvider(password).get(dek.cipher());
     } catch (Exception e) {
       throw Reason.PEM_UNSUPPORTED_ENCRYPTION.error("unsupported encryption "
           + dek.cipher() + " in " + where, e);

@@ -15,13 +15,16 @@ import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.operator.InputDecryptor;
 import org.bouncycastle.operator.InputDecryptorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.pkcs.bc.BcPKCS12PBEInputDecryptorProviderBuilder;
 import org.bouncycastle.util.io.Streams;
 
 /**
  * Decrypts an {@code ENCRYPTED PRIVATE KEY} block (PKCS#8 EncryptedPrivateKeyInfo): PBES2 with
  * PBKDF2 or scrypt and any cipher BouncyCastle knows, PBES1, and PKCS#12 PBE, as {@code openssl
- * pkcs8 -topk8 [-v1 alg | -v2 alg -v2prf prf | -scrypt]} writes them. BouncyCastle's JCE-based
- * decryptor handles most; {@link Pbes2Decryption} covers the PBES2 variants it rejects.
+ * pkcs8 -topk8 [-v1 alg | -v2 alg -v2prf prf | -scrypt]} writes them, on BouncyCastle's
+ * lightweight primitives ({@link Pbes2Decryption}, {@link Pbes1Decryption}, BouncyCastle's
+ * PKCS#12 decryptor), so that no JCA provider is needed; only PBES2 schemes those lack go to
+ * BouncyCastle's JCA provider.
  */
 final class Pkcs8Decryption {
   private Pkcs8Decryption() {}
@@ -49,28 +52,48 @@ final class Pkcs8Decryption {
   static byte[] decrypt(EncryptedPrivateKeyInfo info, char[] password, String where)
       throws SslError {
     AlgorithmIdentifier algorithm = info.getEncryptionAlgorithm();
-    InputDecryptor decryptor;
+    byte[] encrypted = info.getEncryptedData();
+    PBES2Parameters pbes2;
+    boolean lightweightPbes2;
     try {
       KdfLimits.check(algorithm, where);
-      InputDecryptorProvider provider = new JceOpenSSLPKCS8DecryptorProviderBuilder()
-          .setProvider(BcProvider.get()).build(password);
+      pbes2 = pbes2(algorithm);
+      lightweightPbes2 = pbes2 != null && Pbes2Decryption.supports(pbes2);
+    } catch (RuntimeException e) {
+      throw unsupported(algorithm, where, e);
+    }
+    if (lightweightPbes2) {
+      return Pbes2Decryption.decrypt(pbes2, encrypted, password, where);
+    }
+    if (Pbes1Decryption.supports(algorithm)) {
+      return Pbes1Decryption.decrypt(algorithm, encrypted, password, where);
+    }
+    InputDecryptor decryptor;
+    try {
+      InputDecryptorProvider provider =
+          algorithm.getAlgorithm().on(PKCSObjectIdentifiers.pkcs_12PbeIds)
+              ? new BcPKCS12PBEInputDecryptorProviderBuilder().build(password)
+              // The rest (PBES2 with a PRF or cipher Pbes2Decryption lacks, such as RC2-CBC):
+              // BouncyCastle's JCA provider. On a JDK that accepts only signed JCE providers
+              // (Oracle's) and PemTLS's unsigned lib/ jars, this fails as unsupported.
+              : new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BcProvider.get())
+                  .build(password);
       decryptor = provider.get(algorithm);
     } catch (OperatorCreationException | RuntimeException e) {
-      PBES2Parameters pbes2 = pbes2(algorithm);
-      if (pbes2 != null && Pbes2Decryption.supports(pbes2)) {
-        return Pbes2Decryption.decrypt(pbes2, info.getEncryptedData(), password, where);
-      }
-      throw Reason.EVP_UNSUPPORTED_ALGORITHM.error("unsupported encryption algorithm "
-          + algorithm.getAlgorithm().getId() + " for the key in " + where
-          + "; re-encrypt it with 'openssl pkcs8 -topk8 -v2 aes-256-cbc'", e);
+      throw unsupported(algorithm, where, e);
     }
-    try (InputStream in = decryptor.getInputStream(
-        new ByteArrayInputStream(info.getEncryptedData()))) {
+    try (InputStream in = decryptor.getInputStream(new ByteArrayInputStream(encrypted))) {
       return Streams.readAll(in);
     } catch (IOException | RuntimeException e) {
       // Bad padding: the overwhelmingly common cause is a wrong password.
       throw KeyErrors.badDecrypt(where, e);
     }
+  }
+
+  private static SslError unsupported(AlgorithmIdentifier algorithm, String where, Exception e) {
+    return Reason.EVP_UNSUPPORTED_ALGORITHM.error("unsupported encryption algorithm "
+        + algorithm.getAlgorithm().getId() + " for the key in " + where
+        + "; re-encrypt it with 'openssl pkcs8 -topk8 -v2 aes-256-cbc'", e);
   }
 
   /** The PBES2 parameters if that is the scheme and they parse, else null. */
