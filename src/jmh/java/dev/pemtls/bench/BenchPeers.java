@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.KeyStore;
 import java.security.Provider;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -68,29 +69,18 @@ final class BenchPeers {
    * @param serverKey "EC" (P-256) or "RSA" (2048 bits)
    */
   BenchPeers(String impl, String version, String serverKey, boolean clientAuth) throws Exception {
+    if (!List.of("pemtls", "sunjsse", "bcjsse").contains(impl)) {
+      throw new IllegalArgumentException("impl: pemtls, sunjsse or bcjsse, not " + impl);
+    }
     this.impl = impl;
     this.version = version;
     this.suite = suite(version, serverKey);
     this.clientAuth = clientAuth;
     pki = new BenchPki.Server(
         BenchPki.dataDir().resolve("tls-" + serverKey + "-" + System.nanoTime()), serverKey);
-    switch (impl) {
-      case "pemtls":
-        bc = null;
-        server = pemtlsServer();
-        break;
-      case "sunjsse":
-        bc = null;
-        server = jsseServer(SSLContext.getInstance("TLS", "SunJSSE"));
-        break;
-      case "bcjsse":
-        bc = new org.bouncycastle.jsse.provider.BouncyCastleJsseProvider(
-            new org.bouncycastle.jce.provider.BouncyCastleProvider());
-        server = jsseServer(SSLContext.getInstance("TLS", bc));
-        break;
-      default:
-        throw new IllegalArgumentException("impl: pemtls, sunjsse or bcjsse, not " + impl);
-    }
+    bc = !impl.equals("bcjsse") ? null : new org.bouncycastle.jsse.provider
+        .BouncyCastleJsseProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+    server = impl.equals("pemtls") ? pemtlsServer() : jsseServer();
     client = newClient();
   }
 
@@ -99,14 +89,7 @@ final class BenchPeers {
    * same counters: for concurrent clients that must not resume each other's sessions.
    */
   SSLContext newClient() throws Exception {
-    switch (impl) {
-      case "pemtls":
-        return pemtlsClient();
-      case "sunjsse":
-        return jsseClient(SSLContext.getInstance("TLS", "SunJSSE"));
-      default:
-        return jsseClient(SSLContext.getInstance("TLS", bc));
-    }
+    return impl.equals("pemtls") ? pemtlsClient() : jsseClient();
   }
 
   /** The one suite each version negotiates with a server key of {@code serverKey}. */
@@ -162,12 +145,20 @@ final class BenchPeers {
         counting(ConfiguredSslContext.trustManagers(settings)), null);
   }
 
-  private SSLContext jsseServer(SSLContext ctx) throws Exception {
+  /** A SunJSSE or a BCJSSE-on-BC context, not yet initialised. */
+  private SSLContext jsseContext() throws Exception {
+    return bc == null ? SSLContext.getInstance("TLS", "SunJSSE")
+        : SSLContext.getInstance("TLS", bc);
+  }
+
+  private SSLContext jsseServer() throws Exception {
+    SSLContext ctx = jsseContext();
     ctx.init(keyManagers(pki.identityStore()), trustManagers(), null);
     return ctx;
   }
 
-  private SSLContext jsseClient(SSLContext ctx) throws Exception {
+  private SSLContext jsseClient() throws Exception {
+    SSLContext ctx = jsseContext();
     ctx.init(clientAuth ? keyManagers(pki.clientIdentityStore()) : null, trustManagers(), null);
     return ctx;
   }
