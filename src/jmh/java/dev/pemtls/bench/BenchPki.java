@@ -3,6 +3,7 @@ package dev.pemtls.bench;
 import dev.pemtls.internal.demo.DemoPki.Issued;
 import dev.pemtls.internal.demo.DemoPki.Spec;
 import dev.pemtls.testing.TestPki;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,15 +32,19 @@ final class BenchPki {
   }
 
   /**
-   * The test PKI's CA and server leaf (localhost/127.0.0.1, {@link TestPki}), fresh per run, with
-   * the in-memory key stores the plain-JSSE baselines need.
+   * The test PKI's CA and server leaf (localhost/127.0.0.1, {@link TestPki}) of the given key
+   * type, and a client leaf (ECDSA P-256, clientAuth) from the same CA whatever the server's key,
+   * fresh per run, with the in-memory key stores the plain-JSSE baselines need.
    */
   static final class Server {
     final Issued ca;
     final Issued leaf;
+    final Issued client;
     final Path caFile;
     final Path certFile;
     final Path keyFile;
+    final Path clientCertFile;
+    final Path clientKeyFile;
 
     Server(Path dir, String keyAlgorithm) throws IOException {
       TestPki pki = new TestPki(Files.createDirectories(dir), keyAlgorithm);
@@ -48,14 +53,28 @@ final class BenchPki {
       caFile = pki.caFile;
       certFile = pki.serverChain;
       keyFile = pki.serverKey;
+      // TestPki's client has the server's key type; the benchmarks' client is always P-256.
+      client = keyAlgorithm.equals("EC") ? pki.client : new Spec("bench client")
+          .keyAlgorithm("EC").issuer(ca).extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).issue();
+      clientCertFile = pki.writeChain("bench-client.pem", client);
+      clientKeyFile = pki.writeKey("bench-client.key", client);
     }
 
     /** The server identity as an in-memory PKCS12 key store (password "bench"). */
     KeyStore identityStore() throws Exception {
+      return store("server", leaf);
+    }
+
+    /** The client identity as an in-memory PKCS12 key store (password "bench"). */
+    KeyStore clientIdentityStore() throws Exception {
+      return store("client", client);
+    }
+
+    private KeyStore store(String alias, Issued identity) throws Exception {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(null, null);
-      ks.setKeyEntry("server", leaf.keys().getPrivate(), password(),
-          new Certificate[] {leaf.certificate(), ca.certificate()});
+      ks.setKeyEntry(alias, identity.keys().getPrivate(), password(),
+          new Certificate[] {identity.certificate(), ca.certificate()});
       return ks;
     }
 

@@ -1,0 +1,79 @@
+package dev.pemtls.bench;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Full handshakes per second on loopback, one client at a time, client and server of the same
+ * implementation ({@link BenchPeers}: {@code impl}, {@code version} with its suite, server
+ * {@code key}, and {@code clientAuth}: the server requires a certificate and the client presents
+ * its ECDSA P-256 one).
+ *
+ * <p>Every op is a full handshake: the client invalidates its session after each op, and the
+ * trial's tear-down checks that the client's {@code checkServerTrusted} ran once per op (a
+ * resumed handshake sends no certificate) and that the server's {@code checkClientTrusted} ran
+ * once per op with {@code clientAuth}, never without. It fails the trial otherwise.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2) // the JIT is still busy with the handshake code after 4 s
+@Measurement(iterations = 3, time = 2)
+@State(Scope.Benchmark)
+public class HandshakeBench {
+  @Param({"TLSv1.3", "TLSv1.2"})
+  public String version;
+
+  @Param({"RSA", "EC"})
+  public String key;
+
+  @Param({"false", "true"})
+  public boolean clientAuth;
+
+  @Param({"pemtls", "sunjsse", "bcjsse"})
+  public String impl;
+
+  private BenchPeers peers;
+  private BenchServer server;
+  private long ops;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    peers = new BenchPeers(impl, version, key, clientAuth);
+    server = new BenchServer(peers.listen(), BenchServer::echo);
+  }
+
+  /**
+   * One op: a new TCP connection to 127.0.0.1, a full handshake (the client verifies the chain
+   * and host name "localhost"; with {@code clientAuth} the server verifies the client's chain), a
+   * 1-byte round trip so that the server has finished too, the session invalidated, close.
+   */
+  @Benchmark
+  public void fullHandshake() throws IOException {
+    try (SSLSocket s = peers.connect(server.port())) {
+      BenchServer.ping(s);
+      s.getSession().invalidate();
+    }
+    ops++;
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    server.close();
+    System.out.println("\n" + peers.checkAllFull(ops));
+  }
+}
