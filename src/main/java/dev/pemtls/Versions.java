@@ -13,9 +13,9 @@ final class Versions {
     return BuildVersion.get();
   }
 
-  /** The BouncyCastle release, e.g. "1.84", from the private provider PemTLS uses. */
+  /** The BouncyCastle release, e.g. "1.84", of the jar PemTLS runs on. */
   static String bouncyCastle() {
-    return BcProvider.get().getVersionStr();
+    return BcProvider.version();
   }
 
   /** BCJSSE's own description, e.g. "Bouncy Castle JSSE Provider Version 1.0.23". */

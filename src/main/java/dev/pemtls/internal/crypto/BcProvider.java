@@ -1,9 +1,15 @@
 package dev.pemtls.internal.crypto;
 
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.security.CodeSource;
 import java.security.Provider;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
@@ -51,6 +57,31 @@ public final class BcProvider {
   /** Returns the shared, unregistered BouncyCastle provider, created on first use. */
   public static Provider get() {
     return Holder.INSTANCE;
+  }
+
+  /**
+   * The BouncyCastle release, e.g. "1.84": the {@code Bundle-Version} of the jar that holds the
+   * provider class, read without building the provider (which only a jar-less class path needs).
+   */
+  public static String version() {
+    try {
+      CodeSource source =
+          BouncyCastleProvider.class.getProtectionDomain().getCodeSource();
+      if (source != null && source.getLocation() != null
+          && source.getLocation().getPath().endsWith(".jar")) {
+        try (JarFile jar = new JarFile(
+            new File(source.getLocation().toURI()), false)) {
+          Manifest m = jar.getManifest();
+          String v = m == null ? null : m.getMainAttributes().getValue("Bundle-Version");
+          if (v != null && !v.isBlank()) {
+            return v.trim();
+          }
+        }
+      }
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      // fall through to the provider's own version
+    }
+    return get().getVersionStr();
   }
 
   /** Whether {@link #get()} has been called in this JVM (for tests of the lazy start-up). */
