@@ -10,6 +10,8 @@ import dev.pemtls.internal.demo.DemoPki.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 
 /**
@@ -44,10 +46,21 @@ public final class TestPki {
   /** Client leaf and its issuing CA. */
   public final Path clientChain;
   public final Path clientKey;
+  /** How long the certificates are valid; null for DemoPki's default (one day). */
+  private final Duration validity;
 
   /** Root-issued server and client identities of {@code keyType}, written into {@code dir}. */
   public TestPki(Path dir, String keyType) throws IOException {
-    this(dir, keyType, false);
+    this(dir, keyType, false, null);
+  }
+
+  /**
+   * As {@link #TestPki(Path, String)}, every certificate valid for {@code validity} from an hour
+   * ago instead of one day: for benchmarks, where PemTLS's warning about a certificate that
+   * expires within 14 days would be part of what is measured.
+   */
+  public TestPki(Path dir, String keyType, Duration validity) throws IOException {
+    this(dir, keyType, false, validity);
   }
 
   /**
@@ -55,19 +68,21 @@ public final class TestPki {
    * several key types share one parent).
    */
   public static TestPki withIntermediate(Path parent, String keyType) throws IOException {
-    return new TestPki(Files.createDirectories(parent.resolve(keyType)), keyType, true);
+    return new TestPki(Files.createDirectories(parent.resolve(keyType)), keyType, true, null);
   }
 
-  private TestPki(Path dir, String keyType, boolean withIntermediate) throws IOException {
+  private TestPki(Path dir, String keyType, boolean withIntermediate, Duration validity)
+      throws IOException {
     this.keyType = keyType;
     this.dir = dir;
-    root = new Spec("Test Root " + keyType).keyAlgorithm(keyType).ca().issue();
-    intermediate = withIntermediate ? new Spec("Test Intermediate " + keyType)
-        .keyAlgorithm(keyType).issuer(root).ca().issue() : null;
+    this.validity = validity;
+    root = spec("Test Root " + keyType).ca().issue();
+    intermediate = withIntermediate ? spec("Test Intermediate " + keyType).issuer(root).ca()
+        .issue() : null;
     Issued issuer = withIntermediate ? intermediate : root;
-    server = new Spec("localhost").keyAlgorithm(keyType).issuer(issuer).dns("localhost")
-        .ip("127.0.0.1").extendedKeyUsage(KeyPurposeId.id_kp_serverAuth).issue();
-    client = new Spec("test client").keyAlgorithm(keyType).issuer(issuer)
+    server = spec("localhost").issuer(issuer).dns("localhost").ip("127.0.0.1")
+        .extendedKeyUsage(KeyPurposeId.id_kp_serverAuth).issue();
+    client = spec("test client").issuer(issuer)
         .extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).issue();
     caFile = DemoPki.write(dir.resolve("ca.pem"), DemoPki.pem(root.certificate()));
     intermediateFile = withIntermediate ? DemoPki.write(dir.resolve("intermediate.pem"),
@@ -78,6 +93,19 @@ public final class TestPki {
     serverKey = writeKey("server.key", server);
     clientChain = writeChain("client.pem", client);
     clientKey = writeKey("client.key", client);
+  }
+
+  /**
+   * A certificate of this PKI's key type and validity (DemoPki's default when none was given),
+   * for {@code commonName}; the caller adds issuer, names and purposes.
+   */
+  public Spec spec(String commonName) {
+    Spec s = new Spec(commonName).keyAlgorithm(keyType);
+    if (validity != null) {
+      Instant now = Instant.now();
+      s.validity(now.minus(Duration.ofHours(1)), now.plus(validity));
+    }
+    return s;
   }
 
   /** Writes {@code leaf}'s certificate and its issuing CA's to {@code name} in {@link #dir}. */
