@@ -30,13 +30,10 @@ public final class BcProvider {
 
   /**
    * "Type.Algorithm" of the services BCJSSE probes for when it sets up a context and that
-   * BouncyCastle 1.84 implements: post-quantum groups and signatures, SM2. A unit test checks each
+   * BouncyCastle 1.84 implements: post-quantum and SM2 signatures. A unit test checks each
    * against the real provider, so this list cannot claim what BouncyCastle lacks.
    */
   static final List<String> PROBED = List.of(
-      "KeyPairGenerator.ML-KEM",
-      "KeyFactory.ML-KEM-512", "KeyFactory.ML-KEM-768", "KeyFactory.ML-KEM-1024",
-      "KeyGenerator.ML-KEM-512", "KeyGenerator.ML-KEM-768", "KeyGenerator.ML-KEM-1024",
       "Signature.ML-DSA", "Signature.SLH-DSA", "Signature.SM3withSM2");
 
   private static final Set<String> PROBED_UPPER = PROBED.stream()

@@ -17,10 +17,10 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
  *
  * <ul>
  *   <li>ChaCha20-Poly1305 records run on the JDK's AEAD cipher ({@link JdkChaCha20Poly1305});
- *   <li>the probes BCJSSE makes for every new context (can this JVM do ML-KEM groups, ML-DSA,
- *       SLH-DSA or SM2 signatures, ChaCha20-Poly1305?) are answered from the providers' service
- *       tables ({@link JdkFirstJcaJceHelper#offers}), not by creating the algorithm. The answers
- *       are the ones BCJSSE's own probes give; only their cost differs.
+ *   <li>the probes BCJSSE makes for every new context (can this JVM do ML-DSA, SLH-DSA or SM2
+ *       signatures, ChaCha20-Poly1305?) are answered from the providers' service tables ({@link
+ *       JdkFirstJcaJceHelper#offers}), not by creating the algorithm. The answers are the ones
+ *       BCJSSE's own probes give; only their cost differs. ML-KEM groups are off (below).
  * </ul>
  */
 final class PemTlsCrypto extends JcaTlsCrypto {
@@ -53,14 +53,15 @@ final class PemTlsCrypto extends JcaTlsCrypto {
     return super.isSupportedEncryptionAlgorithm(encryptionAlgorithm);
   }
 
+  /**
+   * ML-KEM groups (and so the hybrids such as X25519MLKEM768) are off: OpenSSL 3.0, whose
+   * defaults PemTLS keeps, has none, and BCJSSE would otherwise offer X25519MLKEM768 whenever
+   * BouncyCastle is on the class path.
+   */
   @Override
   protected Boolean isSupportedNamedGroup(int namedGroup) {
     if (NamedGroup.refersToASpecificKem(namedGroup)) {
-      String kem = NamedGroup.getKemName(namedGroup);
-      return kem != null
-          && JdkFirstJcaJceHelper.offers("KeyPairGenerator", "ML-KEM")
-          && JdkFirstJcaJceHelper.offers("KeyFactory", kem)
-          && JdkFirstJcaJceHelper.offers("KeyGenerator", kem);
+      return Boolean.FALSE;
     }
     return super.isSupportedNamedGroup(namedGroup);
   }
