@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 2) // the JIT is still busy with the handshake code after 4 s
-@Measurement(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 3) // on 2 cores the JIT still raises the rate after 15 s
+@Measurement(iterations = 3, time = 3)
 @State(Scope.Benchmark)
 public class HandshakeBench {
   @Param({"TLSv1.3", "TLSv1.2"})
