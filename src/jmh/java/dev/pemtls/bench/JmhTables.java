@@ -1,5 +1,6 @@
 package dev.pemtls.bench;
 
+import dev.pemtls.testing.MiniJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,8 +17,6 @@ import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.bouncycastle.crypto.engines.DESEngine;
 import org.bouncycastle.crypto.engines.RC2Engine;
 import org.bouncycastle.crypto.generators.PKCS5S1ParametersGenerator;
-import org.bouncycastle.crypto.modes.CBCBlockCipher;
-import org.bouncycastle.crypto.paddings.PaddedBufferedBlockCipher;
 
 /**
  * PBES1 (RFC 8018 section 6.1) with BouncyCastle's lightweight primitives: {@code
@@ -58,15 +56,7 @@ final class Pbes1Decryption {
       PKCS5S1ParametersGenerator generator = new PKCS5S1ParametersGenerator(scheme.digest().get());
       generator.init(pw, p.getSalt(), p.getIterationCount().intValueExact());
       CipherParameters keyAndIv = generator.generateDerivedParameters(64, 64);
-      PaddedBufferedBlockCipher cipher =
-          new PaddedBufferedBlockCipher(CBCBlockCipher.newInstance(scheme.engine().get()));
-      cipher.init(false, keyAndIv);
-      byte[] out = new byte[cipher.getOutputSize(encrypted.length)];
-      int n = cipher.processBytes(encrypted, 0, encrypted.length, out, 0);
-      n += cipher.doFinal(out, n);
-      byte[] result = Arrays.copyOf(out, n);
-      Arrays.fill(out, (byte) 0);
-      return result;
+      return Pbes2Decryption.cbcDecrypt(scheme.engine().get(), keyAndIv, encrypted);
     } catch (InvalidCipherTextException | RuntimeException e) {
       throw KeyErrors.badDecrypt(where, e);
     } finally {

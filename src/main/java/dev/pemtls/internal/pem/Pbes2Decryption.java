@@ -16,6 +16,7 @@ import org.bouncycastle.asn1.pkcs.PBES2Parameters;
 import org.bouncycastle.asn1.pkcs.PBKDF2Params;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.crypto.BlockCipher;
+import org.bouncycastle.crypto.CipherParameters;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.PBEParametersGenerator;
@@ -95,15 +96,8 @@ final class Pbes2Decryption {
     byte[] key = null;
     try {
       key = deriveKey(params.getKeyDerivationFunc(), pw, spec.keyBytes());
-      PaddedBufferedBlockCipher cipher =
-          new PaddedBufferedBlockCipher(CBCBlockCipher.newInstance(spec.engine().get()));
-      cipher.init(false, new ParametersWithIV(new KeyParameter(key), iv));
-      byte[] out = new byte[cipher.getOutputSize(encrypted.length)];
-      int n = cipher.processBytes(encrypted, 0, encrypted.length, out, 0);
-      n += cipher.doFinal(out, n);
-      byte[] result = Arrays.copyOf(out, n);
-      Arrays.fill(out, (byte) 0);
-      return result;
+      return cbcDecrypt(spec.engine().get(), new ParametersWithIV(new KeyParameter(key), iv),
+          encrypted);
     } catch (InvalidCipherTextException | RuntimeException e) {
       throw KeyErrors.badDecrypt(where, e);
     } finally {
@@ -111,6 +105,25 @@ final class Pbes2Decryption {
       if (key != null) {
         Arrays.fill(key, (byte) 0);
       }
+    }
+  }
+
+  /**
+   * CBC decryption with PKCS#7 padding, the last step of PBES1 and PBES2; the intermediate buffer
+   * is zeroed. A padding failure (InvalidCipherTextException) is the caller's wrong password.
+   */
+  static byte[] cbcDecrypt(BlockCipher engine, CipherParameters keyAndIv, byte[] encrypted)
+      throws InvalidCipherTextException {
+    PaddedBufferedBlockCipher cipher =
+        new PaddedBufferedBlockCipher(CBCBlockCipher.newInstance(engine));
+    cipher.init(false, keyAndIv);
+    byte[] out = new byte[cipher.getOutputSize(encrypted.length)];
+    try {
+      int n = cipher.processBytes(encrypted, 0, encrypted.length, out, 0);
+      n += cipher.doFinal(out, n);
+      return Arrays.copyOf(out, n);
+    } finally {
+      Arrays.fill(out, (byte) 0);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.pemtls.internal.trust.limbo;
 
+import dev.pemtls.testing.MiniJson;
 import dev.pemtls.testing.CaDirs;
 import dev.pemtls.SslError;
 import dev.pemtls.VerifyFlags;

@@ -1,4 +1,4 @@
-package dev.pemtls.bench;
+package dev.pemtls.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for JMH's result file, so that {@link JmhTables} needs no library: objects
+ * The tests' one JSON reader (x509-limbo's test data, JMH's result file), so that neither needs
+ * a library: objects
  * become {@link LinkedHashMap}s (key order kept), arrays {@link List}s, numbers {@link Double}s,
  * and strings, booleans and null themselves. JMH writes NaN as the string "NaN".
  */
-final class MiniJson {
+public final class MiniJson {
   private final String s;
   private int i;
 
@@ -18,7 +19,7 @@ final class MiniJson {
     this.s = s;
   }
 
-  static Object parse(String text) {
+  public static Object parse(String text) {
     MiniJson p = new MiniJson(text);
     Object v = p.value();
     p.space();
