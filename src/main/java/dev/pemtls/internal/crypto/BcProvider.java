@@ -18,8 +18,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  *
  * <p>It is never added to the JVM-wide provider list ({@code Security.addProvider}): the JDK's own
  * providers stay first for everything they implement, and BouncyCastle is asked by reference only
- * for what they lack (PEM decryption schemes, EdDSA key objects under BCJSSE's names, and TLS
- * algorithms the JDK of the day does not have).
+ * for what they lack (rare PEM decryption schemes and TLS algorithms the JDK of the day does
+ * not have).
  *
  * <p>It is built on first use only: building it costs about 0.6 s of CPU (it precomputes every
  * named curve it knows), which a JVM using PemTLS for TLS with RSA or ECDSA keys never needs to

@@ -1,15 +1,14 @@
 package dev.pemtls.internal.identity;
 
-import dev.pemtls.internal.crypto.BcProvider;
 import java.net.Socket;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import java.io.IOException;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.jcajce.provider.asymmetric.edec.KeyFactorySpi;
 import org.bouncycastle.jsse.BCX509ExtendedKeyManager;
 import org.bouncycastle.jsse.BCX509Key;
 
@@ -106,9 +105,10 @@ public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
       return key;
     }
     try {
-      return KeyFactory.getInstance(kind.family, BcProvider.get())
-          .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
-    } catch (GeneralSecurityException e) {
+      // BouncyCastle's key factory class directly: through its JCA provider, building that
+      // provider would cost the JVM 0.6 s (internal.crypto.BcProvider).
+      return new KeyFactorySpi.EdDSA().generatePrivate(PrivateKeyInfo.getInstance(key.getEncoded()));
+    } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("cannot prepare the " + kind.family + " key for TLS", e);
     }
   }
