@@ -36,13 +36,13 @@ final class PemTlsCrypto extends JcaTlsCrypto {
   @Override
   public TlsCipher createCipher(TlsCryptoParameters params, int encryptionAlgorithm,
       int macAlgorithm) throws IOException {
-    if (encryptionAlgorithm == EncryptionAlgorithm.CHACHA20_POLY1305
-        && JdkChaCha20Poly1305.available()) {
+    if (encryptionAlgorithm == EncryptionAlgorithm.CHACHA20_POLY1305) {
       try {
         return new TlsAEADCipher(params, new JdkChaCha20Poly1305(true),
             new JdkChaCha20Poly1305(false), 32, 16, TlsAEADCipher.AEAD_CHACHA20_POLY1305, null);
       } catch (GeneralSecurityException e) {
-        throw new IOException("ChaCha20-Poly1305 is listed but cannot be created", e);
+        // The JVM's providers lack it (isSupportedEncryptionAlgorithm then found BouncyCastle's
+        // ChaCha7539 and Poly1305): BCJSSE's own implementation below.
       }
     }
     return super.createCipher(params, encryptionAlgorithm, macAlgorithm);
