@@ -10,7 +10,6 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.SignatureException;
 import java.security.SignatureSpi;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Locale;
@@ -92,7 +91,7 @@ final class EcdsaSignatures extends Provider {
    * Forwards every call to BouncyCastle's signature with a converted key, or, for a key it
    * cannot take, to the JDK's signature of the same name. Which one is settled at each init.
    */
-  private static final class Spi extends SignatureSpi {
+  private static final class Spi extends ForwardingSignatureSpi {
     private final String name;
     private final Signature bc;
     private Signature jdk;
@@ -152,23 +151,8 @@ final class EcdsaSignatures extends Provider {
     }
 
     @Override
-    protected void engineUpdate(byte b) throws SignatureException {
-      current.update(b);
-    }
-
-    @Override
-    protected void engineUpdate(byte[] b, int off, int len) throws SignatureException {
-      current.update(b, off, len);
-    }
-
-    @Override
-    protected byte[] engineSign() throws SignatureException {
-      return current.sign();
-    }
-
-    @Override
-    protected boolean engineVerify(byte[] signature) throws SignatureException {
-      return current.verify(signature);
+    Signature target() {
+      return current;
     }
 
     @Override

@@ -10,8 +10,6 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.SignatureException;
-import java.security.SignatureSpi;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
@@ -66,7 +64,7 @@ final class PssSignatures extends Provider {
   }
 
   /** Delegates every call to a JDK {@code RSASSA-PSS} Signature preset to the TLS parameters. */
-  private static final class Spi extends SignatureSpi {
+  private static final class Spi extends ForwardingSignatureSpi {
     private final Signature jdk;
 
     Spi(String digest) throws NoSuchAlgorithmException {
@@ -94,23 +92,8 @@ final class PssSignatures extends Provider {
     }
 
     @Override
-    protected void engineUpdate(byte b) throws SignatureException {
-      jdk.update(b);
-    }
-
-    @Override
-    protected void engineUpdate(byte[] b, int off, int len) throws SignatureException {
-      jdk.update(b, off, len);
-    }
-
-    @Override
-    protected byte[] engineSign() throws SignatureException {
-      return jdk.sign();
-    }
-
-    @Override
-    protected boolean engineVerify(byte[] signature) throws SignatureException {
-      return jdk.verify(signature);
+    Signature target() {
+      return jdk;
     }
 
     @Override
