@@ -20,6 +20,11 @@ enum Impl {
   /** The JDK's default, SunJSSE, with {@code javax.net.ssl.trustStore} (and keyStore) PKCS12. */
   SUNJSSE("sunjsse", "SunJSSE"),
   /**
+   * SunJSSE as {@link #SUNJSSE}, plus {@code -javaagent:child.jar}, whose agent does nothing
+   * ({@code NoopAgent}): what the JVM charges for any agent, beside PemTLS's agent form.
+   */
+  SUNJSSE_AGENT("sunjsse-agent", "SunJSSE"),
+  /**
    * Plain BCJSSE on its own BouncyCastleProvider instance (the JMH baseline) as
    * provider 1 by a security file that is the shipped one with PemTLS's line swapped; the same
    * javax.net.ssl properties as SunJSSE; class path lib/* + child.jar.
@@ -59,6 +64,10 @@ enum Impl {
         jsseStores(a, f, mutual);
         break;
       case SUNJSSE:
+        jsseStores(a, f, mutual);
+        break;
+      case SUNJSSE_AGENT:
+        a.add("-javaagent:" + f.childJar);
         jsseStores(a, f, mutual);
         break;
       default:

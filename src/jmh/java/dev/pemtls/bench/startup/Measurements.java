@@ -25,9 +25,12 @@ final class Measurements {
   static final String RECONNECT_MS = "reconnect_ms_";
   static final String RESUMED = "resumed_";
 
-  /** Both PemTLS forms: for the start-up measurements. */
+  /**
+   * Both PemTLS forms, and SunJSSE with and without a no-op agent: for the start-up
+   * measurements.
+   */
   static final List<Impl> ALL = List.of(Impl.PEMTLS, Impl.PEMTLS_AGENT, Impl.SUNJSSE,
-      Impl.BCJSSE);
+      Impl.SUNJSSE_AGENT, Impl.BCJSSE);
   /** PemTLS by security file only: the agent installs the same provider. */
   static final List<Impl> THREE = List.of(Impl.PEMTLS, Impl.SUNJSSE, Impl.BCJSSE);
 

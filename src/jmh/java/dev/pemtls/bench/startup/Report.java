@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
 /**
  * The Markdown result: one row per measurement (two for the start-up ones: PemTLS by security
  * file, then by agent, against the same SunJSSE and BCJSSE medians), medians over the rounds,
- * and the ratios PemTLS / SunJSSE and PemTLS / BCJSSE; then every round's values.
+ * and the ratios PemTLS / SunJSSE and PemTLS / BCJSSE; the agent rows also against SunJSSE
+ * started with an agent that does nothing (what the JVM charges for any agent); then every
+ * round's values.
  */
 final class Report {
   /** A table row: its label, metric, decimals, and whether both PemTLS forms get a row. */
@@ -55,8 +57,8 @@ final class Report {
   static String table(Samples s) {
     StringBuilder b = new StringBuilder();
     b.append("| measurement | rounds | PemTLS | SunJSSE | BCJSSE | PemTLS / SunJSSE "
-        + "| PemTLS / BCJSSE |\n");
-    b.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        + "| PemTLS / BCJSSE | SunJSSE, no-op agent | PemTLS agent / SunJSSE, no-op agent |\n");
+    b.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Row r : ROWS) {
       if (java.util.Arrays.stream(Impl.values()).allMatch(i -> s.of(r.metric, i).isEmpty())) {
         continue; // not selected in this run
@@ -79,7 +81,14 @@ final class Report {
         .append(" | ").append(fmt(sun, r.decimals))
         .append(" | ").append(fmt(bc, r.decimals))
         .append(" | ").append(ratio(p, sun))
-        .append(" | ").append(ratio(p, bc)).append(" |\n");
+        .append(" | ").append(ratio(p, bc));
+    if (pemtls == Impl.PEMTLS_AGENT) {
+      double sunAgent = s.median(r.metric, Impl.SUNJSSE_AGENT);
+      b.append(" | ").append(fmt(sunAgent, r.decimals)).append(" | ").append(ratio(p, sunAgent));
+    } else {
+      b.append(" | – | –");
+    }
+    b.append(" |\n");
   }
 
   /** Every value of every round, per metric and implementation, in run order. */

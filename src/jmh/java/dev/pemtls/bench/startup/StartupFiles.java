@@ -1,5 +1,6 @@
 package dev.pemtls.bench.startup;
 
+import dev.pemtls.bench.startup.child.NoopAgent;
 import dev.pemtls.bench.startup.child.StartupChild;
 import dev.pemtls.internal.demo.DemoPki.Issued;
 import dev.pemtls.testing.TestPki;
@@ -112,13 +113,18 @@ final class StartupFiles {
         text.replace(line, "security.provider.1=" + provider1));
   }
 
-  /** The child program's classes, and only those, as a jar (no PemTLS, no BouncyCastle). */
+  /**
+   * The child program's classes, and only those, as a jar (no PemTLS, no BouncyCastle); its
+   * manifest names {@link NoopAgent} as an agent.
+   */
   private static Path childJar(Path jar) throws IOException, URISyntaxException {
     Path classes = Path.of(StartupChild.class.getProtectionDomain().getCodeSource().getLocation()
         .toURI());
     String pkg = StartupChild.class.getPackageName().replace('.', '/');
     Manifest m = new Manifest();
     m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    // -javaagent:child.jar, for the SunJSSE children that measure what any agent costs
+    m.getMainAttributes().put(new Attributes.Name("Premain-Class"), NoopAgent.class.getName());
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file, m);
         Stream<Path> files = Files.list(classes.resolve(pkg))) {
