@@ -21,6 +21,11 @@ public final class SecurityFilter {
   /** {@code ssl_get_security_level_bits}: minimum strength bits of levels 0 to 5. */
   private static final int[] MIN_BITS = {0, 80, 112, 128, 192, 256};
 
+  /** The strength in bits OpenSSL's security level {@code level} asks of every algorithm. */
+  public static int minimumBits(int level) {
+    return level <= 0 ? 0 : MIN_BITS[Math.min(level, 5)];
+  }
+
   /**
    * Whether {@code c} survives at {@code level} with the protocol range {@code minVersion} ..
    * {@code maxVersion} (wire values, e.g. {@code 0x0303}).

@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLParameters;
+import org.bouncycastle.jsse.BCSSLEngine;
+import org.bouncycastle.jsse.BCSSLParameters;
+import org.bouncycastle.jsse.BCSSLSocket;
 
 /**
  * The settings as a floor under what an application sets on a socket or engine: the stricter
@@ -24,6 +27,12 @@ import javax.net.ssl.SSLParameters;
  *       require where the settings do not); it cannot lower CERT_REQUIRED or CERT_OPTIONAL.
  *   <li>Host-name check: a client cannot turn the configured check off; never on the server
  *       side, where the JDK's trust managers refuse it.
+ *   <li>Signature schemes ({@link SignatureSchemes}: OpenSSL's list at the security level): the
+ *       application may narrow them (BCJSSE's {@code BCSSLParameters.setSignatureSchemes}, or
+ *       {@code SSLParameters.setSignatureSchemes} from JDK 19); a scheme outside the list is
+ *       dropped, and the list's order is kept. Cleared (null, as a fresh {@code SSLParameters}
+ *       sets them from JDK 19), they are the list again, never BCJSSE's default, which offers
+ *       SHA-1 at every level.
  * </ul>
  *
  * <p>When nothing the application asked for is allowed, the settings' own list is used. Each
@@ -34,10 +43,58 @@ final class Floor {
   private static final int MAX_WARNINGS = 64;
 
   private final Settings settings;
+  private final List<String> signatureSchemes;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
   Floor(Settings settings) {
     this.settings = settings;
+    this.signatureSchemes = SignatureSchemes.forLevel(settings.securityLevel());
+  }
+
+  /**
+   * Raises the signature schemes of a BCJSSE socket or engine to the security level's list, in
+   * place.
+   *
+   * @return whether anything changed
+   */
+  boolean raiseSignatureSchemes(Object socketOrEngine) {
+    if (socketOrEngine instanceof BCSSLSocket s) {
+      BCSSLParameters p = s.getParameters();
+      if (signatureSchemes(p)) {
+        s.setParameters(p);
+        return true;
+      }
+    } else if (socketOrEngine instanceof BCSSLEngine e) {
+      BCSSLParameters p = e.getParameters();
+      if (signatureSchemes(p)) {
+        e.setParameters(p);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean signatureSchemes(BCSSLParameters p) {
+    String[] asked = p.getSignatureSchemes();
+    if (asked == null) {
+      p.setSignatureSchemes(signatureSchemes.toArray(new String[0]));
+      return true;
+    }
+    List<String> kept = keep(signatureSchemes, asked);
+    if (kept.equals(Arrays.asList(asked))) {
+      return false;
+    }
+    List<String> dropped = dropped(asked, signatureSchemes);
+    if (kept.isEmpty()) {
+      kept = signatureSchemes;
+    }
+    if (!dropped.isEmpty()) {
+      warn("the application enabled signature schemes that security level "
+          + settings.securityLevel() + " does not allow: " + dropped + " dropped; " + kept
+          + " stay");
+    }
+    p.setSignatureSchemes(kept.toArray(new String[0]));
+    return true;
   }
 
   /**

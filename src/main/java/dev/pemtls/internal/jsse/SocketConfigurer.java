@@ -54,6 +54,7 @@ final class SocketConfigurer {
     SSLParameters p = parameters(socket.getSSLParameters());
     floor.raise(p, socket.getUseClientMode());
     socket.setSSLParameters(p);
+    floor.raiseSignatureSchemes(socket);
     return socket;
   }
 
@@ -62,6 +63,7 @@ final class SocketConfigurer {
     SSLParameters p = parameters(engine.getSSLParameters());
     floor.raise(p, engine.getUseClientMode());
     engine.setSSLParameters(p);
+    floor.raiseSignatureSchemes(engine);
     return engine;
   }
 
@@ -79,6 +81,7 @@ final class SocketConfigurer {
     if (floor.raise(p, socket.getUseClientMode())) {
       socket.setSSLParameters(p);
     }
+    floor.raiseSignatureSchemes(socket);
   }
 
   /**
@@ -103,6 +106,7 @@ final class SocketConfigurer {
     if (floor.raise(p, engine.getUseClientMode())) {
       engine.setSSLParameters(p);
     }
+    floor.raiseSignatureSchemes(engine);
   }
 
   /** Settings' handshake timeout; zero for none. */
