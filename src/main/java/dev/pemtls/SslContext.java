@@ -1,6 +1,7 @@
 package dev.pemtls;
 
 import dev.pemtls.internal.ciphers.CipherConfig;
+import dev.pemtls.internal.ciphers.KeyExchangeGroups;
 import dev.pemtls.internal.jsse.ConfiguredSslContext;
 import dev.pemtls.internal.jsse.ContextSettings;
 import dev.pemtls.internal.jsse.Settings;
@@ -60,6 +61,7 @@ public final class SslContext {
   private boolean checkHostname;
   private final ContextMaterial material = new ContextMaterial(); // identity and trust
   private CipherConfig ciphers;
+  private List<String> groups; // TLS names; null: OpenSSL's default list
   private TlsVersion minimumVersion = TlsVersion.TLSv1_2;
   private TlsVersion maximumVersion = TlsVersion.MAXIMUM_SUPPORTED;
   private List<String> alpn = List.of();
@@ -196,9 +198,6 @@ public final class SslContext {
     }
   }
 
-  private synchronized int securityLevel() {
-    return ciphers.securityLevel();
-  }
 
   // --- trust ---
 
@@ -310,6 +309,54 @@ public final class SslContext {
    */
   public synchronized String cipherString() {
     return ciphers.cipherString();
+  }
+
+  /**
+   * Python's {@code security_level}: OpenSSL's security level, set by the cipher string's
+   * {@code @SECLEVEL=n} (2 in Python's default string; OpenSSL's default 1 when a string sets
+   * none). It limits suites, key sizes, signature algorithms and key-exchange groups.
+   */
+  public synchronized int securityLevel() {
+    return ciphers.securityLevel();
+  }
+
+  /**
+   * Python's {@code set_ecdh_curve(curve_name)}: offers and accepts only this curve for the key
+   * exchange, by OpenSSL's short name: {@code prime256v1}, {@code secp384r1}, {@code secp521r1},
+   * {@code X25519} or {@code X448} (as Python 3.11 with OpenSSL 3.0 does, through {@code
+   * SSL_CTX_set1_groups}). Default: OpenSSL 3.0's groups, X25519, P-256, X448, P-521, P-384 and
+   * ffdhe2048 to ffdhe8192, less what the security level refuses. See {@link #setGroups} for
+   * what BCJSSE does with ECDSA certificates on other curves.
+   *
+   * @throws IllegalArgumentException Python's {@code ValueError} ("unknown elliptic curve name")
+   *     for any other name, also for curves Python accepts that PemTLS does not offer
+   *     (secp256k1, the brainpool curves)
+   */
+  public synchronized void setEcdhCurve(String curveName) {
+    groups = List.of(KeyExchangeGroups.ecdhCurve(curveName));
+    built = null;
+  }
+
+  /**
+   * The key-exchange groups in preference order, in OpenSSL's group list syntax ({@code
+   * SSL_CTX_set1_groups_list}, {@code openssl s_client -groups}; {@code set_groups} in newer
+   * Pythons): colon-separated TLS names ({@code x25519}, {@code secp256r1}, {@code secp384r1},
+   * {@code secp521r1}, {@code x448}, {@code ffdhe2048} to {@code ffdhe8192}) or OpenSSL's aliases
+   * ({@code X25519}, {@code P-256}, {@code prime256v1}, ...), case-sensitive. The security level
+   * still drops groups below it. Default as in {@link #setEcdhCurve}.
+   *
+   * <p>Unlike OpenSSL, BCJSSE also uses this list for ECDSA signatures: in TLS 1.3 an ECDSA
+   * certificate (this side's or the peer's) on P-256, P-384 or P-521 can only sign or be
+   * verified when its curve is in the list, and in TLS 1.2 ECDSA needs one of those curves in
+   * it. A list without them (only {@code X25519}, say) leaves ECDSA certificates out; the same
+   * holds for {@link #setEcdhCurve}.
+   *
+   * @throws SslError {@code PASSED_INVALID_ARGUMENT} naming a group PemTLS does not know; nothing
+   *     changes then
+   */
+  public synchronized void setGroups(String groupList) throws SslError {
+    groups = KeyExchangeGroups.parseList(groupList);
+    built = null;
   }
 
   // --- verification ---
@@ -500,7 +547,8 @@ public final class SslContext {
   synchronized Settings settings() {
     return new Settings(protocol, verifyMode, checkHostname, material.identity(), material.trust(),
         TlsVersion.jsseRange(minimumVersion, maximumVersion), ciphers.jsseSuites(), alpn,
-        verifyFlags, ciphers.securityLevel()).withHandshakeTimeout(handshakeTimeout);
+        verifyFlags, ciphers.securityLevel()).withHandshakeTimeout(handshakeTimeout)
+        .withGroups(groups);
   }
 
 

@@ -31,6 +31,8 @@ import java.util.Properties;
  *       the JDK's default trust store (cacerts, or {@code javax.net.ssl.trustStore}).
  *   <li>{@code ciphers}: OpenSSL cipher string for TLS 1.2; default Python's. {@code
  *       ciphersuites}: TLS 1.3 suites; default OpenSSL's.
+ *   <li>{@code groups}: key-exchange groups in OpenSSL's list syntax ({@code X25519:P-256});
+ *       default OpenSSL 3.0's list. Either is filtered by the cipher string's security level.
  *   <li>{@code verify_mode}: CERT_NONE, CERT_OPTIONAL or CERT_REQUIRED, for both sides. Unset: the
  *       client side verifies (CERT_REQUIRED) and the server side asks for no client certificate.
  *   <li>{@code check_hostname}: true or false; default true unless verify_mode is CERT_NONE.
@@ -49,7 +51,7 @@ import java.util.Properties;
 public final class Config {
   /** Every key the file may hold. */
   public static final List<String> KEYS = List.of("certfile", "keyfile", "cafile", "capath",
-      "ciphers", "ciphersuites", "verify_mode", "check_hostname", "minimum_version",
+      "ciphers", "ciphersuites", "groups", "verify_mode", "check_hostname", "minimum_version",
       "maximum_version", "password_file", "password_env", "reload_interval",
       "handshake_timeout");
 

@@ -71,6 +71,7 @@ public final class Configured {
     // Ciphers first: their @SECLEVEL applies to the identity's own chain as it loads.
     set(config, "ciphers", () -> ctx.setCiphers(config.text("ciphers")));
     set(config, "ciphersuites", () -> ctx.setCiphersuites(config.text("ciphersuites")));
+    set(config, "groups", "", () -> ctx.setGroups(config.text("groups")));
     if (config.has("certfile")) {
       loadIdentity(config, env, ctx);
     }
@@ -157,14 +158,18 @@ public final class Configured {
   }
 
   private static void set(Config config, String key, Step step) {
+    set(config, key, "; see 'pemtls ciphers' for what a string selects", step);
+  }
+
+  /** Runs {@code step} when {@code key} is set; its failure names the key, value and hint. */
+  private static void set(Config config, String key, String hint, Step step) {
     if (!config.has(key)) {
       return;
     }
     try {
       step.run();
     } catch (SslError e) {
-      throw config.error(key, "'" + config.text(key) + "': " + e.getMessage()
-          + "; see 'pemtls ciphers' for what a string selects", e);
+      throw config.error(key, "'" + config.text(key) + "': " + e.getMessage() + hint, e);
     }
   }
 

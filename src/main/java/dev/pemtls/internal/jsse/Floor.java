@@ -1,6 +1,7 @@
 package dev.pemtls.internal.jsse;
 
 import dev.pemtls.VerifyMode;
+import dev.pemtls.internal.ciphers.KeyExchangeGroups;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -33,6 +34,10 @@ import org.bouncycastle.jsse.BCSSLSocket;
  *       dropped, and the list's order is kept. Cleared (null, as a fresh {@code SSLParameters}
  *       sets them from JDK 19), they are the list again, never BCJSSE's default, which offers
  *       SHA-1 at every level.
+ *   <li>Key-exchange groups ({@link KeyExchangeGroups}: the configured groups or OpenSSL's
+ *       default list, at the security level), the same way: an application may narrow them
+ *       ({@code setNamedGroups}), never widen them or fall back to BCJSSE's default, which has
+ *       no security-level filter.
  * </ul>
  *
  * <p>When nothing the application asked for is allowed, the settings' own list is used. Each
@@ -44,29 +49,31 @@ final class Floor {
 
   private final Settings settings;
   private final List<String> signatureSchemes;
+  private final List<String> groups;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
   Floor(Settings settings) {
     this.settings = settings;
     this.signatureSchemes = SignatureSchemes.forLevel(settings.securityLevel());
+    this.groups = KeyExchangeGroups.forLevel(settings.groups(), settings.securityLevel());
   }
 
   /**
-   * Raises the signature schemes of a BCJSSE socket or engine to the security level's list, in
-   * place.
+   * Raises the signature schemes and key-exchange groups of a BCJSSE socket or engine (set
+   * through BCJSSE's own parameters) to the settings, in place.
    *
    * @return whether anything changed
    */
-  boolean raiseSignatureSchemes(Object socketOrEngine) {
+  boolean raiseBcParameters(Object socketOrEngine) {
     if (socketOrEngine instanceof BCSSLSocket s) {
       BCSSLParameters p = s.getParameters();
-      if (signatureSchemes(p)) {
+      if (bcParameters(p)) {
         s.setParameters(p);
         return true;
       }
     } else if (socketOrEngine instanceof BCSSLEngine e) {
       BCSSLParameters p = e.getParameters();
-      if (signatureSchemes(p)) {
+      if (bcParameters(p)) {
         e.setParameters(p);
         return true;
       }
@@ -74,27 +81,42 @@ final class Floor {
     return false;
   }
 
-  private boolean signatureSchemes(BCSSLParameters p) {
-    String[] asked = p.getSignatureSchemes();
+  private boolean bcParameters(BCSSLParameters p) {
+    String[] schemes = narrowed(p.getSignatureSchemes(), signatureSchemes,
+        "signature schemes that security level " + settings.securityLevel() + " does not allow");
+    String[] named = narrowed(p.getNamedGroups(), groups, "key-exchange groups outside the "
+        + "PemTLS configuration (groups, at security level " + settings.securityLevel() + ")");
+    if (schemes != null) {
+      p.setSignatureSchemes(schemes);
+    }
+    if (named != null) {
+      p.setNamedGroups(named);
+    }
+    return schemes != null || named != null;
+  }
+
+  /**
+   * What {@code asked} must become to stay within {@code allowed} (in {@code allowed}'s order),
+   * or null when it already does; a cleared list, or one with nothing allowed, becomes {@code
+   * allowed}.
+   */
+  private String[] narrowed(String[] asked, List<String> allowed, String outside) {
     if (asked == null) {
-      p.setSignatureSchemes(signatureSchemes.toArray(new String[0]));
-      return true;
+      return allowed.toArray(new String[0]);
     }
-    List<String> kept = keep(signatureSchemes, asked);
-    if (kept.equals(Arrays.asList(asked))) {
-      return false;
+    List<String> kept = keep(allowed, asked);
+    if (!allowed.isEmpty() && kept.equals(Arrays.asList(asked))) {
+      return null;
     }
-    List<String> dropped = dropped(asked, signatureSchemes);
+    List<String> dropped = dropped(asked, allowed);
     if (kept.isEmpty()) {
-      kept = signatureSchemes;
+      kept = allowed;
     }
     if (!dropped.isEmpty()) {
-      warn("the application enabled signature schemes that security level "
-          + settings.securityLevel() + " does not allow: " + dropped + " dropped; " + kept
+      warn("the application enabled " + outside + ": " + dropped + " dropped; " + kept
           + " stay");
     }
-    p.setSignatureSchemes(kept.toArray(new String[0]));
-    return true;
+    return kept.equals(Arrays.asList(asked)) ? null : kept.toArray(new String[0]);
   }
 
   /**

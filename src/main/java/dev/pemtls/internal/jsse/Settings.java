@@ -3,6 +3,7 @@ package dev.pemtls.internal.jsse;
 import dev.pemtls.Protocol;
 import dev.pemtls.VerifyFlags;
 import dev.pemtls.VerifyMode;
+import dev.pemtls.internal.ciphers.KeyExchangeGroups;
 import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.internal.reload.Live;
 import dev.pemtls.internal.trust.TrustStore;
@@ -39,6 +40,10 @@ import java.util.Objects;
  * @param securityLevel OpenSSL's security level (0 to 5) from the cipher string's {@code
  *     @SECLEVEL}: the minimum key sizes and signature digests of the peer's chain
  * @param handshakeTimeout how long a handshake on a socket may take in all; zero for no limit
+ * @param groups the key-exchange groups ({@code set_ecdh_curve}, the {@code groups} key) by
+ *     their TLS names ({@code x25519}, {@code secp256r1}), in preference order, or null for
+ *     OpenSSL 3.0's default list; either is filtered by the security level ({@link
+ *     KeyExchangeGroups})
  */
 public record Settings(
     Protocol protocol,
@@ -52,7 +57,8 @@ public record Settings(
     List<String> applicationProtocols,
     VerifyFlags verifyFlags,
     int securityLevel,
-    Duration handshakeTimeout) {
+    Duration handshakeTimeout,
+    List<String> groups) {
 
   /** The handshake timeout unless set otherwise: long for any real peer, short for a stall. */
   public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
@@ -65,6 +71,7 @@ public record Settings(
     protocols = List.copyOf(protocols);
     cipherSuites = cipherSuites == null ? null : List.copyOf(cipherSuites);
     applicationProtocols = List.copyOf(applicationProtocols);
+    groups = groups == null ? null : List.copyOf(groups);
     Objects.requireNonNull(verifyFlags, "verifyFlags");
     if (securityLevel < 0 || securityLevel > 5) {
       throw new IllegalArgumentException("security level must be 0 to 5, not " + securityLevel);
@@ -85,34 +92,41 @@ public record Settings(
       VerifyFlags verifyFlags, int securityLevel) {
     this(protocol, verifyMode, verifyMode, checkHostname, identity, trust, protocols,
         cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        DEFAULT_HANDSHAKE_TIMEOUT);
+        DEFAULT_HANDSHAKE_TIMEOUT, null);
   }
 
   /** These settings with the server side's verify mode replaced. */
   public Settings withServerVerifyMode(VerifyMode mode) {
     return new Settings(protocol, verifyMode, mode, checkHostname, liveIdentity, liveTrust,
         protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        handshakeTimeout);
+        handshakeTimeout, groups);
   }
 
   /** These settings with the handshake timeout replaced (zero: none). */
   public Settings withHandshakeTimeout(Duration timeout) {
     return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity, liveTrust,
-        protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel, timeout);
+        protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel, timeout, groups);
   }
 
   /** These settings with the trusted certificates, directories and CRLs replaced. */
   public Settings withTrust(Live<TrustStore> replacement) {
     return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
         replacement, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        handshakeTimeout);
+        handshakeTimeout, groups);
   }
 
   /** These settings with the enabled protocols replaced (JSSE names, newest first). */
   public Settings withProtocols(List<String> enabled) {
     return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
         liveTrust, enabled, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        handshakeTimeout);
+        handshakeTimeout, groups);
+  }
+
+  /** These settings with the key-exchange groups replaced (OpenSSL names; null: default). */
+  public Settings withGroups(List<String> replacement) {
+    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
+        liveTrust, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
+        handshakeTimeout, replacement);
   }
 
   /** Whether an identity (certificate chain and key) is loaded. */
@@ -147,6 +161,7 @@ public record Settings(
         + ", trust=" + trust() + ", protocols=" + protocols + ", cipherSuites="
         + (cipherSuites == null ? "default" : cipherSuites.size() + " suites")
         + ", alpn=" + applicationProtocols + ", verifyFlags=" + verifyFlags
-        + ", securityLevel=" + securityLevel + ", handshakeTimeout=" + handshakeTimeout + "]";
+        + ", securityLevel=" + securityLevel + ", handshakeTimeout=" + handshakeTimeout
+        + ", groups=" + (groups == null ? "default" : groups) + "]";
   }
 }

@@ -54,7 +54,7 @@ final class SocketConfigurer {
     SSLParameters p = parameters(socket.getSSLParameters());
     floor.raise(p, socket.getUseClientMode());
     socket.setSSLParameters(p);
-    floor.raiseSignatureSchemes(socket);
+    floor.raiseBcParameters(socket);
     return socket;
   }
 
@@ -63,7 +63,7 @@ final class SocketConfigurer {
     SSLParameters p = parameters(engine.getSSLParameters());
     floor.raise(p, engine.getUseClientMode());
     engine.setSSLParameters(p);
-    floor.raiseSignatureSchemes(engine);
+    floor.raiseBcParameters(engine);
     return engine;
   }
 
@@ -81,7 +81,7 @@ final class SocketConfigurer {
     if (floor.raise(p, socket.getUseClientMode())) {
       socket.setSSLParameters(p);
     }
-    floor.raiseSignatureSchemes(socket);
+    floor.raiseBcParameters(socket);
   }
 
   /**
@@ -106,7 +106,7 @@ final class SocketConfigurer {
     if (floor.raise(p, engine.getUseClientMode())) {
       engine.setSSLParameters(p);
     }
-    floor.raiseSignatureSchemes(engine);
+    floor.raiseBcParameters(engine);
   }
 
   /** Settings' handshake timeout; zero for none. */

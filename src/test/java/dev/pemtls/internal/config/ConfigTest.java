@@ -176,6 +176,21 @@ class ConfigTest {
   }
 
   @Test
+  void groups_areOpenSslNames_inTheirOrder() throws IOException {
+    Settings s = settings(conf("cafile=" + pki.caFile(), "groups=P-384:X25519"));
+    assertEquals(List.of("secp384r1", "x25519"), s.groups());
+    assertEquals(null, settings(conf("cafile=" + pki.caFile())).groups(), "default: OpenSSL's");
+  }
+
+  @Test
+  void unknownGroup_namesTheKeyAndTheGroup() throws IOException {
+    Path f = conf("cafile=" + pki.caFile(), "groups=X25519:secp256k1");
+    ProviderException e = assertThrows(ProviderException.class, () -> settings(f));
+    assertTrue(e.getMessage().contains("key 'groups'"), e.getMessage());
+    assertTrue(e.getMessage().contains("group 'secp256k1' cannot be set"), e.getMessage());
+  }
+
+  @Test
   void minimumAboveMaximum_isAnError() throws IOException {
     Path f = conf("cafile=" + pki.caFile(), "minimum_version=TLSv1.3",
         "maximum_version=TLSv1.2");

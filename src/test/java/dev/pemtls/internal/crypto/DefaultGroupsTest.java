@@ -13,9 +13,9 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 
 /**
- * The groups a PemTLS client offers are OpenSSL 3.0's kind (X25519, X448, the NIST curves, the
- * FFDHE groups), without the post-quantum hybrid X25519MLKEM768 that BCJSSE would add when
- * BouncyCastle is on the class path.
+ * The groups a PemTLS client offers are OpenSSL 3.0's (X25519, X448, the NIST curves, the FFDHE
+ * groups, in its order), without the post-quantum hybrid X25519MLKEM768 that BCJSSE would add
+ * when BouncyCastle is on the class path. GroupsPythonTest compares them with Python's.
  */
 class DefaultGroupsTest {
   @Test
@@ -29,6 +29,7 @@ class DefaultGroupsTest {
         // handshake_failure: the ClientHello was all the server wanted
       }
     });
-    assertEquals(List.of(29, 30, 23, 24, 25, 256, 257, 258), groups);
+    // OpenSSL 3.0's list and order: x25519, secp256r1, x448, secp521r1, secp384r1, ffdhe2048-8192
+    assertEquals(List.of(29, 23, 30, 25, 24, 256, 257, 258, 259, 260), groups);
   }
 }

@@ -41,7 +41,7 @@ class SignatureSchemesTest {
     BCSSLParameters p = engine.getParameters();
     p.setSignatureSchemes(null);
     engine.setParameters(p);
-    assertTrue(floor(2).raiseSignatureSchemes(engine));
+    assertTrue(floor(2).raiseBcParameters(engine));
     assertArrayEquals(SignatureSchemes.forLevel(2).toArray(), engine.getParameters()
         .getSignatureSchemes());
   }
@@ -53,11 +53,11 @@ class SignatureSchemesTest {
     p.setSignatureSchemes(new String[] {"rsa_pkcs1_sha1", "ed25519", "ecdsa_secp256r1_sha256"});
     engine.setParameters(p);
     Floor floor = floor(2);
-    assertTrue(floor.raiseSignatureSchemes(engine));
+    assertTrue(floor.raiseBcParameters(engine));
     // SHA-1 dropped, OpenSSL's order kept
     assertArrayEquals(new String[] {"ecdsa_secp256r1_sha256", "ed25519"},
         engine.getParameters().getSignatureSchemes());
-    assertFalse(floor.raiseSignatureSchemes(engine), "already within the level's list");
+    assertFalse(floor.raiseBcParameters(engine), "already within the level's list");
   }
 
   @Test
@@ -66,7 +66,7 @@ class SignatureSchemesTest {
     BCSSLParameters p = engine.getParameters();
     p.setSignatureSchemes(new String[] {"rsa_pkcs1_sha1"});
     engine.setParameters(p);
-    assertTrue(floor(1).raiseSignatureSchemes(engine));
+    assertTrue(floor(1).raiseBcParameters(engine));
     assertArrayEquals(SignatureSchemes.forLevel(1).toArray(), engine.getParameters()
         .getSignatureSchemes());
   }
