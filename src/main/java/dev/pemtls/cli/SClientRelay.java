@@ -1,6 +1,5 @@
 package dev.pemtls.cli;
 
-import dev.pemtls.internal.jsse.Errors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,7 +49,7 @@ final class SClientRelay {
       }
     } catch (IOException e) {
       if (!closedHere.get()) {
-        throw Errors.isRaggedEof(e) ? Errors.unexpectedEof(e) : e;
+        throw e; // the socket's SslError: a reset, or EOF without close_notify (SSLEOFError's)
       }
     }
   }
