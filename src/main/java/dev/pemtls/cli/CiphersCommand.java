@@ -5,6 +5,7 @@ import dev.pemtls.internal.ciphers.CipherStrings;
 import dev.pemtls.internal.ciphers.CipherSuite;
 import dev.pemtls.internal.ciphers.Expansion;
 import dev.pemtls.internal.ciphers.SecurityFilter;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,46 +26,37 @@ final class CiphersCommand implements Command {
     return "expand an OpenSSL cipher string as openssl ciphers does";
   }
 
+  private static final OptionTable OPTIONS = new OptionTable("ciphers")
+      .flag("-v", "verbose: one line per suite with protocol, key exchange, cipher and MAC")
+      .flag("-V", "as -v, with each suite's two-byte id")
+      .flag("-s", "only the suites supported at the security level and versions")
+      .flag("-stdname", "as -v, with each suite's IANA (RFC) name")
+      .flag("-tls1_2", "with -s: only suites usable with TLS 1.2")
+      .flag("-tls1_3", "with -s: only suites usable with TLS 1.3")
+      .value("-ciphersuites", "LIST", "the TLS 1.3 suites to list, colon-separated (default: "
+          + "OpenSSL's)")
+      .operands("[STRING]", 0, 1);
+
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
-    boolean verbose = false, ids = false, supported = false, stdname = false;
+  public OptionTable options() {
+    return OPTIONS;
+  }
+
+  @Override
+  public int run(Options o, InputStream in, PrintStream out, PrintStream err) {
+    o.exclusive("-tls1_2", "-tls1_3");
+    boolean ids = o.has("-V");
+    boolean stdname = o.has("-stdname");
+    boolean verbose = o.has("-v") || ids || stdname;
+    boolean supported = o.has("-s");
     int minVersion = SecurityFilter.SSL3_VERSION, maxVersion = SecurityFilter.TLS1_3_VERSION;
-    String suites13 = CipherStrings.DEFAULT_CIPHERSUITES;
-    String rule = null;
-    int i = 0;
-    for (; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("--")) {
-        i++;
-        break;
-      } else if (a.equals("-v")) {
-        verbose = true;
-      } else if (a.equals("-V")) {
-        verbose = ids = true;
-      } else if (a.equals("-s")) {
-        supported = true;
-      } else if (a.equals("-stdname")) {
-        verbose = stdname = true;
-      } else if (a.equals("-tls1_2")) {
-        minVersion = maxVersion = SecurityFilter.TLS1_2_VERSION;
-      } else if (a.equals("-tls1_3")) {
-        minVersion = maxVersion = SecurityFilter.TLS1_3_VERSION;
-      } else if (a.equals("-ciphersuites") && i + 1 < args.size()) {
-        suites13 = args.get(++i);
-      } else if (a.startsWith("-")) {
-        err.println("ciphers: Unknown option: " + a);
-        return 1;
-      } else {
-        break;
-      }
+    if (o.has("-tls1_2")) {
+      minVersion = maxVersion = SecurityFilter.TLS1_2_VERSION;
+    } else if (o.has("-tls1_3")) {
+      minVersion = maxVersion = SecurityFilter.TLS1_3_VERSION;
     }
-    if (i < args.size()) {
-      rule = args.get(i++);
-    }
-    if (i < args.size()) {
-      err.println("ciphers: Extra parameter: " + args.get(i));
-      return 1;
-    }
+    String suites13 = o.get("-ciphersuites", CipherStrings.DEFAULT_CIPHERSUITES);
+    String rule = o.operands().isEmpty() ? null : o.operands().get(0);
 
     List<CipherSuite> tls13;
     try {

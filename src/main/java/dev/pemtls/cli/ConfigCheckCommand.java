@@ -3,6 +3,7 @@ package dev.pemtls.cli;
 import dev.pemtls.internal.config.ConfigReport;
 import dev.pemtls.internal.config.SecurityFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.ProviderException;
@@ -16,8 +17,12 @@ import java.util.List;
  * argument. {@code --print-security CONF} prints a security file for this JDK instead.
  */
 final class ConfigCheckCommand implements Command {
-  private static final String USAGE = "usage: pemtls config-check [--security SECURITY_FILE] "
-      + "[CONF] | --print-security CONF";
+  private static final OptionTable OPTIONS = new OptionTable("config-check")
+      .value("--security", "FILE", "also check a java.security properties file; CONF defaults "
+          + "to the config its PemTLS entry names")
+      .value("--print-security", "CONF", "print a security file for this JDK naming CONF, "
+          + "instead of checking")
+      .operands("[CONF]", 0, 1);
 
   @Override
   public String name() {
@@ -30,9 +35,17 @@ final class ConfigCheckCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    if (args.size() == 2 && args.get(0).equals("--print-security")) {
-      Path file = Path.of(args.get(1));
+  public OptionTable options() {
+    return OPTIONS;
+  }
+
+  @Override
+  public int run(Options o, InputStream in, PrintStream out, PrintStream err) throws Exception {
+    if (o.has("--print-security")) {
+      if (o.has("--security") || !o.operands().isEmpty()) {
+        throw new UsageError("--print-security CONF takes no other option or operand");
+      }
+      Path file = Path.of(o.get("--print-security"));
       try {
         ConfigReport.check(file);
       } catch (ProviderException e) {
@@ -42,22 +55,12 @@ final class ConfigCheckCommand implements Command {
       out.print(SecurityFile.text(file));
       return 0;
     }
-    Path security = null;
-    List<String> rest = args;
-    if (!args.isEmpty() && args.get(0).equals("--security")) {
-      if (args.size() < 2) {
-        err.println(USAGE);
-        return 2;
-      }
-      security = Path.of(args.get(1));
-      rest = args.subList(2, args.size());
-    }
-    if (rest.size() > 1 || (rest.isEmpty() && security == null)) {
-      err.println(USAGE);
-      return 2;
+    Path security = o.has("--security") ? Path.of(o.get("--security")) : null;
+    if (o.operands().isEmpty() && security == null) {
+      throw new UsageError("missing CONF: usage: " + OPTIONS.synopsis());
     }
     boolean failed = false;
-    String conf = rest.isEmpty() ? null : rest.get(0);
+    String conf = o.operands().isEmpty() ? null : o.operands().get(0);
     if (security != null) {
       List<String> report;
       try {

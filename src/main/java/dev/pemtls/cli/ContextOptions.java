@@ -12,19 +12,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Set;
 
 /** The options {@code s_client} and {@code s_server} share, with openssl's meanings. */
 final class ContextOptions {
-  static final Set<String> WITH_VALUE = Set.of("-CAfile", "-CApath", "-cert", "-key", "-pass",
-      "-cipher", "-ciphersuites", "-alpn");
-  static final Set<String> FLAGS = Set.of("-tls1_2", "-tls1_3", "-no_tls1_3", "-no_tls1_2",
-      "-no-CAfile", "-no-CApath");
+  /** Adds the shared options to {@code table}, each described as openssl's -help does. */
+  static OptionTable addTo(OptionTable table) {
+    return table
+        .value("-CAfile", "FILE", "PEM file of CA certificates to trust")
+        .value("-CApath", "DIR", "directory of CA certificates by subject hash (pemtls rehash)")
+        .flag("-no-CAfile", "do not load the default CA file")
+        .flag("-no-CApath", "do not load the default CA directory")
+        .value("-cert", "FILE", "PEM certificate chain to present")
+        .value("-key", "FILE", "PEM private key of -cert (default: in the -cert file)")
+        .value("-pass", "SOURCE", "password of an encrypted -key: pass:TEXT, env:VAR or "
+            + "file:PATH")
+        .value("-cipher", "LIST", "TLS 1.2 cipher list, an OpenSSL cipher string")
+        .value("-ciphersuites", "LIST", "TLS 1.3 cipher suites, colon-separated")
+        .value("-alpn", "LIST", "ALPN protocols to offer, comma-separated (h2,http/1.1)")
+        .flag("-tls1_2", "use TLS 1.2 only")
+        .flag("-tls1_3", "use TLS 1.3 only")
+        .flag("-no_tls1_2", "do not use TLS 1.2")
+        .flag("-no_tls1_3", "do not use TLS 1.3");
+  }
 
   private ContextOptions() {}
 
   /** A context for {@code protocol} with the certificate, trust, cipher and version options. */
   static SslContext build(Options o, Protocol protocol) throws IOException {
+    o.exclusive("-tls1_2", "-tls1_3");
     SslContext ctx = new SslContext(protocol);
     if (o.get("-CAfile") != null || o.get("-CApath") != null) {
       ctx.loadVerifyLocations(path(o, "-CAfile"), path(o, "-CApath"), null);
@@ -33,7 +48,7 @@ final class ContextOptions {
     if (o.get("-cert") != null) {
       ctx.loadCertChain(Path.of(o.get("-cert")), path(o, "-key"), password(o.get("-pass")));
     } else if (o.get("-key") != null) {
-      throw new IllegalArgumentException("-key needs -cert");
+      throw new UsageError("-key needs -cert");
     }
     if (o.get("-cipher") != null) {
       ctx.setCiphers(o.get("-cipher"));

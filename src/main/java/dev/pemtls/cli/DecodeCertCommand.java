@@ -4,10 +4,10 @@ import dev.pemtls.internal.x509.Json;
 import dev.pemtls.SslError;
 import dev.pemtls.internal.x509.CertificateDict;
 import dev.pemtls.internal.pem.PemFiles;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.List;
 
 /**
  * {@code pemtls decode-cert FILE...}: one JSON line per file, the dictionary Python's
@@ -24,14 +24,18 @@ final class DecodeCertCommand implements Command {
     return "print each file's certificate as Python's getpeercert() dictionary (JSON)";
   }
 
+  private static final OptionTable OPTIONS = new OptionTable("decode-cert")
+      .operands("FILE...", 1, Integer.MAX_VALUE);
+
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
-    if (args.isEmpty()) {
-      err.println("usage: pemtls decode-cert FILE...");
-      return 2;
-    }
+  public OptionTable options() {
+    return OPTIONS;
+  }
+
+  @Override
+  public int run(Options o, InputStream in, PrintStream out, PrintStream err) {
     int status = 0;
-    for (String file : args) {
+    for (String file : o.operands()) {
       try {
         X509Certificate cert = PemFiles.readFirstCertificate(Path.of(file), "certificate file");
         out.println(Json.write(CertificateDict.decode(cert)));

@@ -7,6 +7,7 @@ import dev.pemtls.Protocol;
 import dev.pemtls.Ssl;
 import dev.pemtls.SslContext;
 import dev.pemtls.VerifyMode;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -37,14 +38,19 @@ final class DemoCommand implements Command {
         + "(-api: mutual TLS with wrapSocket)";
   }
 
+  private static final OptionTable OPTIONS = new OptionTable("demo")
+      .flag("-api", "mutual TLS between a wrapSocket server and client instead of the provider "
+          + "demo");
+
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    if (args.isEmpty()) {
+  public OptionTable options() {
+    return OPTIONS;
+  }
+
+  @Override
+  public int run(Options o, InputStream in, PrintStream out, PrintStream err) throws Exception {
+    if (!o.has("-api")) {
       return ProviderDemo.run(out, err);
-    }
-    if (!args.equals(List.of("-api"))) {
-      err.println("usage: pemtls demo [-api]");
-      return 2;
     }
     Path dir = Files.createTempDirectory("pemtls-demo-");
     DemoPki.DemoFiles files = DemoPki.create(dir, "EC");

@@ -2,47 +2,33 @@ package dev.pemtls.cli;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * openssl-style command-line options: {@code -name value} and {@code -flag}, single dash, in any
- * order. Unknown options are errors naming the option and listing the known ones.
- */
+/** A parsed command line ({@link OptionTable#parse}): values, flags and operands. */
 final class Options {
   private final Map<String, String> values = new HashMap<>();
-  private final List<String> flags = new ArrayList<>();
+  private final Set<String> flags = new HashSet<>();
   private final List<String> operands = new ArrayList<>();
+  private boolean help;
 
-  private Options() {}
+  void setValue(String name, String value) {
+    values.put(name, value);
+  }
 
-  /**
-   * @param withValue options that take a value, e.g. "-connect"
-   * @param flagsAllowed options without a value, e.g. "-quiet"
-   */
-  static Options parse(List<String> args, Set<String> withValue, Set<String> flagsAllowed) {
-    Options o = new Options();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (withValue.contains(a)) {
-        if (i + 1 >= args.size()) {
-          throw new IllegalArgumentException("option " + a + " needs a value");
-        }
-        o.values.put(a, args.get(++i));
-      } else if (flagsAllowed.contains(a)) {
-        o.flags.add(a);
-      } else if (a.startsWith("-") && a.length() > 1) {
-        List<String> known = new ArrayList<>(withValue);
-        known.addAll(flagsAllowed);
-        java.util.Collections.sort(known);
-        throw new IllegalArgumentException("unknown option " + a + "; known options: "
-            + String.join(" ", known));
-      } else {
-        o.operands.add(a);
-      }
-    }
-    return o;
+  void setFlag(String name) {
+    flags.add(name);
+  }
+
+  void requestHelp() {
+    help = true;
+  }
+
+  /** Whether {@code -help} or {@code --help} was given. */
+  boolean help() {
+    return help;
   }
 
   String get(String name) {
@@ -53,14 +39,15 @@ final class Options {
     return values.getOrDefault(name, fallback);
   }
 
-  boolean has(String flag) {
-    return flags.contains(flag) || values.containsKey(flag);
+  boolean has(String option) {
+    return flags.contains(option) || values.containsKey(option);
   }
 
   List<String> operands() {
     return operands;
   }
 
+  /** The value of {@code name} as a number, {@code fallback} when not given. */
   int intValue(String name, int fallback) {
     String v = values.get(name);
     if (v == null) {
@@ -69,7 +56,14 @@ final class Options {
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("option " + name + " needs a number, not '" + v + "'");
+      throw new UsageError("option " + name + " needs a number, not '" + v + "'");
+    }
+  }
+
+  /** Throws a usage error when both of two options that exclude each other are given. */
+  void exclusive(String a, String b) {
+    if (has(a) && has(b)) {
+      throw new UsageError("options " + a + " and " + b + " exclude each other; give one");
     }
   }
 }

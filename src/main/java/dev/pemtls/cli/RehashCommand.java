@@ -1,9 +1,8 @@
 package dev.pemtls.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code pemtls rehash [-old|-compat] [-n] [-v] DIR...}: makes the {@code <hash>.<n>} and
@@ -21,40 +20,27 @@ final class RehashCommand implements Command {
     return "make a CA directory's <hash>.<n> links, as openssl rehash does";
   }
 
+  private static final OptionTable OPTIONS = new OptionTable("rehash")
+      .flag("-old", "links by the pre-1.0 MD5 hash instead of the current one")
+      .flag("-compat", "links by both hashes")
+      .flag("-n", "keep existing links (default: remove the old links first)")
+      .flag("-v", "print each link made")
+      .operands("DIR...", 1, Integer.MAX_VALUE);
+
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
-    Rehash.HashKind kind = Rehash.HashKind.NEW;
-    boolean remove = true;
-    boolean verbose = false;
-    List<String> dirs = new ArrayList<>();
-    for (String a : args) {
-      switch (a) {
-        case "-old":
-          kind = Rehash.HashKind.OLD;
-          break;
-        case "-compat":
-          kind = Rehash.HashKind.BOTH;
-          break;
-        case "-n":
-          remove = false;
-          break;
-        case "-v":
-          verbose = true;
-          break;
-        default:
-          if (a.startsWith("-")) {
-            err.println("pemtls rehash: unknown option " + a + "; use -old, -compat, -n or -v");
-            return 2;
-          }
-          dirs.add(a);
-      }
-    }
-    if (dirs.isEmpty()) {
-      err.println("usage: pemtls rehash [-old|-compat] [-n] [-v] DIR...");
-      return 2;
-    }
+  public OptionTable options() {
+    return OPTIONS;
+  }
+
+  @Override
+  public int run(Options o, InputStream in, PrintStream out, PrintStream err) {
+    o.exclusive("-old", "-compat");
+    Rehash.HashKind kind = o.has("-old") ? Rehash.HashKind.OLD
+        : o.has("-compat") ? Rehash.HashKind.BOTH : Rehash.HashKind.NEW;
+    boolean remove = !o.has("-n");
+    boolean verbose = o.has("-v");
     int errors = 0;
-    for (String d : dirs) {
+    for (String d : o.operands()) {
       errors += Rehash.directory(Path.of(d), new Rehash.Options(kind, remove, verbose), out, err);
     }
     return Math.min(errors, 255);

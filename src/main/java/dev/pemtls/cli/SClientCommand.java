@@ -7,13 +7,9 @@ import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.trust.X509CheckHost;
 import dev.pemtls.internal.trust.VerifyCode;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -26,16 +22,18 @@ import javax.net.ssl.SSLSocket;
  * {@code CERT_REQUIRED} (and the host check of {@code -verify_hostname}) and the handshake fails.
  */
 final class SClientCommand implements Command {
-  private static final Set<String> WITH_VALUE = union(ContextOptions.WITH_VALUE,
-      Set.of("-connect", "-servername", "-verify", "-verify_hostname"));
-  private static final Set<String> FLAGS = union(ContextOptions.FLAGS,
-      Set.of("-quiet", "-ign_eof", "-verify_return_error", "-noservername"));
-
-  static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> u = new HashSet<>(a);
-    u.addAll(b);
-    return u;
-  }
+  private static final OptionTable OPTIONS = ContextOptions.addTo(new OptionTable("s_client")
+      .value("-connect", "HOST:PORT", "the server to connect to (default localhost:4433)")
+      .value("-servername", "NAME", "the SNI name to send (default: the -connect host unless it "
+          + "is an IP address)")
+      .flag("-noservername", "send no SNI")
+      .value("-verify_hostname", "HOST", "check that the certificate is valid for HOST")
+      .flag("-verify_return_error", "stop the handshake when verification fails (default: "
+          + "report the result and carry on)")
+      .value("-verify", "DEPTH", "accepted as openssl's; PemTLS always verifies and reports, "
+          + "with no depth limit")
+      .flag("-quiet", "print no session details; implies -ign_eof")
+      .flag("-ign_eof", "keep the connection open after the end of standard input"));
 
   @Override
   public String name() {
@@ -48,15 +46,21 @@ final class SClientCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    Options o = Options.parse(args, WITH_VALUE, FLAGS);
+  public OptionTable options() {
+    return OPTIONS;
+  }
+
+  @Override
+  public int run(Options o, InputStream in, PrintStream out, PrintStream err) throws Exception {
+    o.exclusive("-servername", "-noservername");
     String connect = o.get("-connect", "localhost:4433");
     int colon = connect.lastIndexOf(':');
-    if (colon <= 0) {
-      throw new IllegalArgumentException("-connect needs host:port, not '" + connect + "'");
+    int port = colon <= 0 ? -1 : port(connect.substring(colon + 1));
+    if (port < 0) {
+      throw new UsageError("-connect needs HOST:PORT (a port from 0 to 65535), not '"
+          + connect + "'");
     }
     String host = connect.substring(0, colon).replaceAll("^\\[|\\]$", "");
-    int port = Integer.parseInt(connect.substring(colon + 1));
     boolean enforce = o.has("-verify_return_error");
     String checkHost = o.get("-verify_hostname");
     String sni = o.has("-noservername") ? null
@@ -79,7 +83,7 @@ final class SClientCommand implements Command {
       if (!quiet) {
         ConnectionReport.print(out, tls, verified);
       }
-      relay(tls, System.in, out, o.has("-ign_eof") || quiet);
+      SClientRelay.run(tls, in, out, o.has("-ign_eof") || quiet);
     }
     if (!quiet) {
       err.println("DONE");
@@ -87,39 +91,13 @@ final class SClientCommand implements Command {
     return 0;
   }
 
-  /** Standard input to the peer (on its own thread), the peer to standard output. */
-  private static void relay(SSLSocket tls, InputStream stdin, PrintStream out, boolean ignoreEof)
-      throws Exception {
-    OutputStream toPeer = tls.getOutputStream();
-    Thread writer = new Thread(() -> {
-      byte[] buf = new byte[8192];
-      try {
-        int n;
-        while ((n = stdin.read(buf)) >= 0) {
-          toPeer.write(buf, 0, n);
-          toPeer.flush();
-        }
-        if (!ignoreEof) {
-          tls.close(); // openssl: EOF on input ends the session with close_notify
-        }
-      } catch (Exception e) {
-        // the connection ended first; the reader reports it
-      }
-    }, "s_client-stdin");
-    writer.setDaemon(true);
-    writer.start();
-    byte[] buf = new byte[8192];
-    InputStream fromPeer = tls.getInputStream();
+  /** The port number in {@code text}, or -1 when it is not one. */
+  static int port(String text) {
     try {
-      int n;
-      while ((n = fromPeer.read(buf)) >= 0) {
-        out.write(buf, 0, n);
-        out.flush();
-      }
-    } catch (java.net.SocketException e) {
-      if (!tls.isClosed()) {
-        throw e;
-      }
+      int p = Integer.parseInt(text);
+      return p >= 0 && p <= 65535 ? p : -1;
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 }

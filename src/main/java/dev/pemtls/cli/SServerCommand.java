@@ -7,6 +7,7 @@ import dev.pemtls.SslContext;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.trust.VerifyCode;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -17,7 +18,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -32,10 +32,17 @@ import javax.net.ssl.SSLSocket;
  * fails the handshake, as it does in Python and in every PemTLS server.
  */
 final class SServerCommand implements Command {
-  private static final Set<String> WITH_VALUE = SClientCommand.union(ContextOptions.WITH_VALUE,
-      Set.of("-accept", "-verify", "-Verify", "-naccept"));
-  private static final Set<String> FLAGS = SClientCommand.union(ContextOptions.FLAGS,
-      Set.of("-quiet", "-rev", "-www"));
+  private static final OptionTable OPTIONS = ContextOptions.addTo(new OptionTable("s_server")
+      .value("-accept", "[HOST:]PORT", "the address to listen on (default 4433, all addresses; "
+          + "0 picks a free port)")
+      .value("-verify", "DEPTH", "ask for a client certificate (CERT_OPTIONAL); DEPTH as "
+          + "openssl's, not limited")
+      .value("-Verify", "DEPTH", "demand a client certificate (CERT_REQUIRED); DEPTH as "
+          + "openssl's, not limited")
+      .value("-naccept", "N", "stop after N connections (default: serve until killed)")
+      .flag("-quiet", "print no connection details")
+      .flag("-rev", "answer each line reversed")
+      .flag("-www", "answer one HTTP request with a status page"));
 
   @Override
   public String name() {
@@ -48,23 +55,33 @@ final class SServerCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    Options o = Options.parse(args, WITH_VALUE, FLAGS);
+  public OptionTable options() {
+    return OPTIONS;
+  }
+
+  @Override
+  public int run(Options o, InputStream in, PrintStream out, PrintStream err) throws Exception {
+    o.exclusive("-rev", "-www");
     if (o.get("-cert") == null) {
-      throw new IllegalArgumentException("s_server needs -cert (and -key unless the key is in "
+      throw new UsageError("s_server needs -cert (and -key unless the key is in "
           + "the same file)");
     }
+    o.exclusive("-verify", "-Verify");
+    String accept = o.get("-accept", "4433");
+    int colon = accept.lastIndexOf(':');
+    int port = SClientCommand.port(accept.substring(colon + 1));
+    if (port < 0) {
+      throw new UsageError("-accept needs [HOST:]PORT (a port from 0 to 65535), not '" + accept
+          + "'");
+    }
+    InetAddress bind = colon > 0 ? InetAddress.getByName(accept.substring(0, colon)) : null;
+    int remaining = o.intValue("-naccept", -1);
     SslContext ctx = ContextOptions.build(o, Protocol.TLS_SERVER);
     if (o.has("-Verify")) {
       ctx.setVerifyMode(VerifyMode.CERT_REQUIRED);
     } else if (o.has("-verify")) {
       ctx.setVerifyMode(VerifyMode.CERT_OPTIONAL);
     }
-    String accept = o.get("-accept", "4433");
-    int colon = accept.lastIndexOf(':');
-    InetAddress bind = colon > 0 ? InetAddress.getByName(accept.substring(0, colon)) : null;
-    int port = Integer.parseInt(accept.substring(colon + 1));
-    int remaining = o.intValue("-naccept", -1);
     try (ServerSocket listener = new ServerSocket()) {
       listener.setReuseAddress(true);
       listener.bind(new InetSocketAddress(bind, port), 16);

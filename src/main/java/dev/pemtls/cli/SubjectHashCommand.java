@@ -3,11 +3,10 @@ package dev.pemtls.cli;
 import dev.pemtls.SslError;
 import dev.pemtls.internal.pem.PemFiles;
 import dev.pemtls.internal.trust.SubjectHash;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code pemtls subject-hash [-old] FILE...}: one line per file, in argument order, the subject
@@ -25,23 +24,20 @@ final class SubjectHashCommand implements Command {
     return "print the OpenSSL subject hash (capath link name) of each file's first certificate";
   }
 
+  private static final OptionTable OPTIONS = new OptionTable("subject-hash")
+      .flag("-old", "the pre-1.0 MD5 hash, as openssl x509 -subject_hash_old")
+      .operands("FILE...", 1, Integer.MAX_VALUE);
+
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
-    boolean old = false;
-    List<String> files = new ArrayList<>();
-    for (String a : args) {
-      if (a.equals("-old")) {
-        old = true;
-      } else {
-        files.add(a);
-      }
-    }
-    if (files.isEmpty()) {
-      err.println("usage: pemtls subject-hash [-old] FILE...");
-      return 2;
-    }
+  public OptionTable options() {
+    return OPTIONS;
+  }
+
+  @Override
+  public int run(Options o, InputStream in, PrintStream out, PrintStream err) {
+    boolean old = o.has("-old");
     int status = 0;
-    for (String file : files) {
+    for (String file : o.operands()) {
       try {
         X509Certificate cert = PemFiles.readFirstCertificate(Path.of(file), "certificate file");
         out.println(old ? SubjectHash.oldOf(cert) : SubjectHash.of(cert));

@@ -1,8 +1,8 @@
 package dev.pemtls.cli;
 
 import dev.pemtls.internal.crypto.BcProvider;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.List;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
 /** {@code pemtls version}: PemTLS, BouncyCastle and Java versions. */
@@ -17,8 +17,15 @@ final class VersionCommand implements Command {
     return "print the PemTLS, BouncyCastle and Java versions";
   }
 
+  private static final OptionTable OPTIONS = new OptionTable("version");
+
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
+  public OptionTable options() {
+    return OPTIONS;
+  }
+
+  @Override
+  public int run(Options o, InputStream in, PrintStream out, PrintStream err) {
     String pemtls = Main.class.getPackage().getImplementationVersion();
     out.println("PemTLS " + (pemtls == null ? "(development build)" : pemtls));
     out.println(BcProvider.get().getInfo() + "; " + new BouncyCastleJsseProvider().getInfo());

@@ -163,8 +163,14 @@ public final class Config {
   private static void checkKey(String key, String origin) {
     if (!KEYS.contains(key)) {
       throw new ProviderException("PemTLS: bad configuration in " + origin + ": unknown key '"
-          + key + "'" + DidYouMean.hint(key, KEYS) + "; the keys are " + String.join(", ", KEYS));
+          + key + "'" + hint(key) + "; the keys are " + String.join(", ", KEYS));
     }
+  }
+
+  /** Python's name for the key when it is one, else the nearest key to a typo. */
+  private static String hint(String key) {
+    String python = PythonNames.hint(key);
+    return python.isEmpty() ? DidYouMean.hint(key, KEYS) : python;
   }
 
   /** The keys whose values are paths. */

@@ -102,9 +102,17 @@ public final class Configured {
 
   /** Loads certfile/keyfile into {@code ctx} (watched when reloading is on). */
   private static void loadIdentity(Config config, Map<String, String> env, SslContext ctx) {
+    PasswordCallback password = password(config, env);
     try {
-      ctx.loadCertChain(config.path("certfile"), config.path("keyfile"), password(config, env));
+      ctx.loadCertChain(config.path("certfile"), config.path("keyfile"), password);
     } catch (SslError e) {
+      if (password == null && "BAD_PASSWORD_READ".equals(e.reason())) {
+        String key = config.has("keyfile") ? "keyfile" : "certfile";
+        throw config.error(key, "the private key in " + config.path(key) + " is encrypted and "
+            + "no password is configured; set password_file (a file whose first line is the "
+            + "password) or password_env (the name of an environment variable holding it), or "
+            + "use an unencrypted key", e);
+      }
       throw config.error(culpritKey(config, env), e.getMessage(), e);
     } catch (IOException e) { // the password callback's own failure: password_file unreadable
       throw config.error("password_file", e.getMessage(), e);

@@ -4,14 +4,14 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** Suggests the closest known word for a misspelt one, for error messages. */
-final class DidYouMean {
+public final class DidYouMean {
   private DidYouMean() {}
 
   /**
    * The known word nearest to {@code typed} (case-insensitive edit distance), or null when none is
    * close enough to be a plausible typo: at most 2 edits, or a third of the word's length.
    */
-  static String closest(String typed, Collection<String> known) {
+  public static String closest(String typed, Collection<String> known) {
     String t = typed.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

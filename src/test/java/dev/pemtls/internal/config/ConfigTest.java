@@ -16,6 +16,12 @@ import java.security.ProviderException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMParser;
+import dev.pemtls.internal.crypto.BcProvider;
+import org.bouncycastle.openssl.PKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +61,42 @@ class ConfigTest {
     assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("unknown key 'cafle' (did you mean 'cafile'?)"),
         e.getMessage());
+  }
+
+  @Test
+  void pythonStyleKeys_nameThePemTlsKeyToUse() throws IOException {
+    Map<String, String> expected = Map.of(
+        "ca_certs", "in pemtls.conf the PemTLS key is 'cafile'",
+        "cert_reqs", "in pemtls.conf the PemTLS key is 'verify_mode'",
+        "ssl_version", "in pemtls.conf use minimum_version and maximum_version",
+        "password", "in pemtls.conf use password_file or password_env");
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      Path f = conf(e.getKey() + "=x");
+      ProviderException thrown = assertThrows(ProviderException.class, () -> load(f));
+      assertTrue(thrown.getMessage().contains("unknown key '" + e.getKey() + "' (that is "
+          + "Python's " + e.getKey() + " argument; " + e.getValue() + ")"), thrown.getMessage());
+    }
+  }
+
+  @Test
+  void encryptedKeyWithoutPassword_namesPasswordFileAndPasswordEnv() throws Exception {
+    Path key = dir.resolve("encrypted.key");
+    PrivateKeyInfo plain;
+    try (PEMParser p = new PEMParser(Files.newBufferedReader(pki.clientKey()))) {
+      plain = (PrivateKeyInfo) p.readObject();
+    }
+    try (JcaPEMWriter w = new JcaPEMWriter(Files.newBufferedWriter(key))) {
+      w.writeObject(new PKCS8Generator(plain, new JceOpenSSLPKCS8EncryptorBuilder(
+          PKCS8Generator.AES_256_CBC).setProvider(BcProvider.get())
+          .setPassword("secret".toCharArray()).build()));
+    }
+    Path f = conf("certfile=" + pki.clientCert(), "keyfile=" + key);
+    ProviderException e = assertThrows(ProviderException.class, () -> settings(f));
+    assertTrue(e.getMessage().contains(f + ", key 'keyfile'"), e.getMessage());
+    assertTrue(e.getMessage().contains("is encrypted and no password is configured; set "
+        + "password_file"), e.getMessage());
+    assertTrue(e.getMessage().contains("or password_env"), e.getMessage());
+    assertFalse(e.getMessage().contains("load_cert_chain"), e.getMessage());
   }
 
   @Test
