@@ -54,6 +54,8 @@ final class BenchPeers {
   final String suite;
   final boolean clientAuth;
   final SSLContext client;
+  /** PemTLS's key-exchange groups, or null for the default list. */
+  private final String groups;
   final SSLContext server;
   private final BenchPki.Server pki;
   /** BCJSSE on BouncyCastle's crypto for "bcjsse"; null otherwise. */
@@ -69,6 +71,19 @@ final class BenchPeers {
    * @param serverKey "EC" (P-256) or "RSA" (2048 bits)
    */
   BenchPeers(String impl, String version, String serverKey, boolean clientAuth) throws Exception {
+    this(impl, version, serverKey, clientAuth, null);
+  }
+
+  /**
+   * As {@link #BenchPeers(String, String, String, boolean)}, both PemTLS contexts with {@code
+   * groups} ({@code SslContext.setGroups}; null for the default list). PemTLS only.
+   */
+  BenchPeers(String impl, String version, String serverKey, boolean clientAuth, String groups)
+      throws Exception {
+    if (groups != null && !impl.equals("pemtls")) {
+      throw new IllegalArgumentException("groups are set for pemtls only, not " + impl);
+    }
+    this.groups = groups;
     if (!List.of("pemtls", "sunjsse", "bcjsse").contains(impl)) {
       throw new IllegalArgumentException("impl: pemtls, sunjsse or bcjsse, not " + impl);
     }
@@ -126,6 +141,9 @@ final class BenchPeers {
 
   /** The version and suite in PemTLS's (Python's) terms: OpenSSL names for TLS 1.2. */
   private SslContext pin(SslContext ctx) throws Exception {
+    if (groups != null) {
+      ctx.setGroups(groups);
+    }
     TlsVersion v = version.equals("TLSv1.3") ? TlsVersion.TLSv1_3 : TlsVersion.TLSv1_2;
     ctx.setMinimumVersion(v);
     ctx.setMaximumVersion(v);

@@ -15,7 +15,11 @@ import java.util.Set;
  * 128, X448 224, P-384 192, P-521 256, ffdhe2048 112 up to ffdhe8192 192).
  *
  * <p>Groups are held by their TLS names ({@code x25519}, {@code secp256r1}, {@code ffdhe2048}),
- * which are also BCJSSE's. Post-quantum hybrids are not among them: OpenSSL 3.0 has none.
+ * which are also BCJSSE's. The post-quantum hybrids of ML-KEM with X25519 or a NIST curve
+ * ({@code X25519MLKEM768}, {@code SecP256r1MLKEM768}, {@code SecP384r1MLKEM1024}, OpenSSL 3.5's
+ * names and BCJSSE's) can be named but are never in the default list: OpenSSL 3.0 has none.
+ * They count the bits of their ML-KEM part (NIST category 3: 192; category 5: 256) and run on
+ * BouncyCastle's lightweight ML-KEM code, without its JCA provider.
  */
 public final class KeyExchangeGroups {
   /** A group: its TLS name, the other names OpenSSL accepts for it, and its security bits. */
@@ -33,6 +37,12 @@ public final class KeyExchangeGroups {
       new Group("ffdhe4096", List.of(), 152),
       new Group("ffdhe6144", List.of(), 176),
       new Group("ffdhe8192", List.of(), 192));
+
+  /** Groups that can be named but are not in OpenSSL 3.0's default list. */
+  private static final List<Group> HYBRIDS = List.of(
+      new Group("X25519MLKEM768", List.of(), 192),
+      new Group("SecP256r1MLKEM768", List.of(), 192),
+      new Group("SecP384r1MLKEM1024", List.of(), 256));
 
   /** The curve names Python's {@code set_ecdh_curve} takes (OpenSSL short names) that PemTLS has. */
   private static final List<String> CURVE_NAMES = List.of("prime256v1", "secp384r1", "secp521r1",
@@ -77,7 +87,8 @@ public final class KeyExchangeGroups {
       if (known == null) {
         throw Reason.SSL_PASSED_INVALID_ARGUMENT.error("group '" + name + "' cannot be set: "
             + "PemTLS's groups are " + String.join(", ", defaultNames()) + " (also X25519, X448, "
-            + "P-256, P-384, P-521, prime256v1)");
+            + "P-256, P-384, P-521, prime256v1) and the hybrids " + String.join(", ",
+            names(HYBRIDS)));
       }
       out.add(known);
     }
@@ -102,7 +113,7 @@ public final class KeyExchangeGroups {
   }
 
   private static String canonical(String name) {
-    for (Group g : GROUPS) {
+    for (Group g : all()) {
       if (g.name.equals(name) || g.aliases.contains(name)) {
         return g.name;
       }
@@ -111,7 +122,7 @@ public final class KeyExchangeGroups {
   }
 
   private static Group group(String name) {
-    for (Group g : GROUPS) {
+    for (Group g : all()) {
       if (g.name.equals(name)) {
         return g;
       }
@@ -120,10 +131,20 @@ public final class KeyExchangeGroups {
   }
 
   private static List<String> defaultNames() {
+    return names(GROUPS);
+  }
+
+  private static List<String> names(List<Group> groups) {
     List<String> names = new ArrayList<>();
-    for (Group g : GROUPS) {
+    for (Group g : groups) {
       names.add(g.name);
     }
     return names;
+  }
+
+  private static List<Group> all() {
+    List<Group> all = new ArrayList<>(GROUPS);
+    all.addAll(HYBRIDS);
+    return all;
   }
 }

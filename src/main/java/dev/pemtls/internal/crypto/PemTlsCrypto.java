@@ -10,6 +10,8 @@ import org.bouncycastle.tls.crypto.TlsCipher;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.TlsECConfig;
 import org.bouncycastle.tls.crypto.TlsECDomain;
+import org.bouncycastle.tls.crypto.TlsKemConfig;
+import org.bouncycastle.tls.crypto.TlsKemDomain;
 import org.bouncycastle.tls.crypto.impl.TlsAEADCipher;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 
@@ -22,10 +24,12 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
  *       several times faster than the JDK's (ECDSA signatures likewise, chosen in the helper:
  *       {@link EcdsaSignatures});
  *   <li>ChaCha20-Poly1305 records run on the JDK's AEAD cipher ({@link JdkChaCha20Poly1305});
+ *   <li>ML-KEM, for the hybrid groups a configuration may name, runs on BouncyCastle's
+ *       lightweight code ({@link BcMlKemDomain});
  *   <li>the probes BCJSSE makes for every new context (can this JVM do ML-DSA, SLH-DSA or SM2
  *       signatures, ChaCha20-Poly1305?) are answered from the providers' service tables ({@link
  *       JdkFirstJcaJceHelper#offers}), not by creating the algorithm. The answers are the ones
- *       BCJSSE's own probes give; only their cost differs. ML-KEM groups are off (below).
+ *       BCJSSE's own probes give; only their cost differs.
  * </ul>
  */
 final class PemTlsCrypto extends JcaTlsCrypto {
@@ -71,15 +75,21 @@ final class PemTlsCrypto extends JcaTlsCrypto {
     }
   }
 
+  /** ML-KEM, the post-quantum half of the hybrid groups, on {@link BcMlKemDomain}. */
+  @Override
+  public TlsKemDomain createKemDomain(TlsKemConfig kemConfig) {
+    return new BcMlKemDomain(this, kemConfig);
+  }
+
   /**
-   * ML-KEM groups (and so the hybrids such as X25519MLKEM768) are off: OpenSSL 3.0, whose
-   * defaults PemTLS keeps, has none, and BCJSSE would otherwise offer X25519MLKEM768 whenever
-   * BouncyCastle is on the class path.
+   * ML-KEM (for the hybrids such as X25519MLKEM768) runs on {@link BcMlKemDomain}, so it needs no
+   * provider. Whether a connection offers the hybrids is the groups setting's business: OpenSSL
+   * 3.0's default list, which PemTLS keeps, has none.
    */
   @Override
   protected Boolean isSupportedNamedGroup(int namedGroup) {
     if (NamedGroup.refersToASpecificKem(namedGroup)) {
-      return Boolean.FALSE;
+      return BcMlKemDomain.serves(namedGroup);
     }
     if (namedGroup == NamedGroup.x25519 || namedGroup == NamedGroup.x448) {
       return Boolean.TRUE; // BcXdhDomain: no JDK KeyAgreement needed

@@ -1,0 +1,62 @@
+package dev.pemtls.bench;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the post-quantum hybrid key exchange costs a PemTLS handshake beside X25519: full TLS 1.3
+ * handshakes per second as {@link HandshakeBench#fullHandshake} (ECDSA P-256 server, no client
+ * certificate), client and server both set to the one {@code group} ({@code
+ * SslContext.setGroups}). PemTLS only: SunJSSE on JDK 17 has no hybrid, and the ratio wanted is
+ * between the two groups.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 3, time = 3)
+@State(Scope.Benchmark)
+public class HybridGroupBench {
+  @Param({"x25519", "X25519MLKEM768"})
+  public String group;
+
+  private BenchPeers peers;
+  private BenchServer server;
+  private long ops;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    peers = new BenchPeers("pemtls", "TLSv1.3", "EC", false, group);
+    server = new BenchServer(peers.listen(), BenchServer::echo);
+  }
+
+  /** One op: a new connection, a full handshake in {@code group}, a 1-byte round trip, close. */
+  @Benchmark
+  public void fullHandshake() throws IOException {
+    try (SSLSocket s = peers.connect(server.port())) {
+      BenchServer.ping(s);
+      s.getSession().invalidate();
+    }
+    ops++;
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    server.close();
+    System.out.println("\n" + peers.checkAllFull(ops));
+  }
+}
