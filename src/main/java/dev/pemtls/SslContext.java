@@ -581,6 +581,23 @@ public final class SslContext {
         serverHostname);
   }
 
+  /**
+   * Python's {@code wrap_bio(incoming, outgoing, server_side=False, server_hostname=None)}: TLS
+   * over memory buffers, for event loops, with this context's settings as {@link #wrapSocket}
+   * applies them (the same argument checks too). No I/O happens here: the handshake starts with
+   * {@link SslObject#doHandshake()}. Python's {@code session} argument is not supported.
+   *
+   * @param incoming the BIO the caller writes the peer's bytes into
+   * @param outgoing the BIO the object writes the bytes for the peer into
+   * @param serverHostname client side: SNI and the name to check; required while {@link
+   *     #checkHostname()} is on
+   * @throws IllegalArgumentException for combinations Python refuses, or one BIO given twice
+   */
+  public SslObject wrapBio(MemoryBio incoming, MemoryBio outgoing, boolean serverSide,
+      String serverHostname) {
+    return SslObject.create(this, incoming, outgoing, serverSide, serverHostname);
+  }
+
   @Override
   public synchronized String toString() {
     return "SslContext[" + protocol.pythonName() + ", " + verifyMode + ", check_hostname="
