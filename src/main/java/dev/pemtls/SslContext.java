@@ -568,7 +568,7 @@ public final class SslContext {
    * @param doHandshakeOnConnect handshake now (or, for a socket not yet connected, on {@code
    *     connect}); false leaves it to {@code startHandshake()} or the first read/write
    * @param suppressRaggedEofs a TCP EOF without close_notify reads as end of stream (true) or
-   *     raises {@code SslError UNEXPECTED_EOF_WHILE_READING} (false)
+   *     raises {@link SslEofError} ({@code UNEXPECTED_EOF_WHILE_READING}) (false)
    * @param serverHostname client side: the host name to send as SNI and to check the
    *     certificate against; required while {@link #checkHostname()} is on
    * @throws IllegalArgumentException for combinations Python refuses

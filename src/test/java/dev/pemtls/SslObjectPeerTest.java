@@ -52,6 +52,8 @@ class SslObjectPeerTest {
       "    t.sendall(b'hi\\n')",
       "    line = t.recv(100).decode()",
       "    print(json.dumps([t.cipher(), t.version(), line]), flush=True)",
+      "    cb = t.get_channel_binding()",
+      "    print('CB', cb.hex() if cb else None, flush=True)",
       "    if ending == 'close_notify':",
       "        t.unwrap().close()",
       "    else:",
@@ -126,13 +128,14 @@ class SslObjectPeerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
-  void client_toOpensslServer_reportsWhatTheSocketFormReports(String version) throws Exception {
+  void client_toOpensslServer_reportsWhatTheSocketFormReports_alpnToo(String version) throws Exception {
     int port = freePort();
     try (Peer server = start("openssl", "s_server", "-accept", "127.0.0.1:" + port,
         "-naccept", "2", "-cert", pki.serverChain.toString(), "-key", pki.serverKey.toString(),
-        flag(version))) {
+        "-alpn", "http/1.1", flag(version))) {
       server.await("ACCEPT");
       SslContext ctx = pki.clientContext();
+      ctx.setAlpnProtocols(List.of("h2", "http/1.1"));
       BioDriver d;
       try (Socket raw = connect(port)) {
         d = new BioDriver(ctx, raw, false, "localhost");
@@ -150,7 +153,8 @@ class SslObjectPeerTest {
         assertEquals(Ssl.cipher(tls), d.object.cipher());
         assertEquals(Ssl.getpeercert(tls), d.object.getpeercert());
         assertEquals(Json.write(Ssl.getpeercert(tls)), Json.write(d.object.getpeercert()));
-        assertNull(d.object.selectedAlpnProtocol());
+        assertEquals("http/1.1", d.object.selectedAlpnProtocol());
+        assertEquals(SslSocket.of(tls).selectedAlpnProtocol(), d.object.selectedAlpnProtocol());
       }
     }
   }
@@ -207,7 +211,8 @@ class SslObjectPeerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
-  void client_toPythonServer_closeNotifyReadsEmpty_thenZeroReturn(String version)
+  void client_toPythonServer_sameChannelBinding_closeNotifyReadsEmpty_thenZeroReturn(
+      String version)
       throws Exception {
     Peer py = start("python3", "-c", PY_SERVER, pki.caFile.toString(),
         pki.serverChain.toString(), pki.serverKey.toString(), pyVersion(version),
@@ -221,6 +226,13 @@ class SslObjectPeerTest {
       d.drive(() -> d.object.write("java\n".getBytes(US_ASCII)));
       assertEquals(cipherJson(d.object.cipher(), d.object.version(), "java\n"),
           py.awaitLine("["));
+      String cb = py.awaitLine("CB ");
+      if (version.equals("TLSv1.2")) { // tls-unique: not defined for TLS 1.3 (RFC 9266)
+        assertEquals("CB " + java.util.HexFormat.of().formatHex(d.object.getChannelBinding()),
+            cb);
+      } else {
+        assertNull(d.object.getChannelBinding());
+      }
       assertEquals(0, d.drive(() -> d.object.read()).length, "Python's close_notify");
       d.drive(() -> {
         d.object.unwrap();
