@@ -473,7 +473,7 @@ public final class SslContext {
    * server needs one. The clock stops when {@code startHandshake()} or the first read or write
    * returns: a server socket whose first read runs the handshake gives the client the deadline
    * for the handshake and its first data. The socket's SO_TIMEOUT still applies to every read.
-   * Engines ({@code createSSLEngine}) do no I/O and are not covered.
+   * Engines ({@code createSSLEngine}) and {@link #wrapBio} objects do no I/O and are not covered.
    *
    * @throws IllegalArgumentException for a negative duration
    */
@@ -584,8 +584,10 @@ public final class SslContext {
   /**
    * Python's {@code wrap_bio(incoming, outgoing, server_side=False, server_hostname=None)}: TLS
    * over memory buffers, for event loops, with this context's settings as {@link #wrapSocket}
-   * applies them (the same argument checks too). No I/O happens here: the handshake starts with
-   * {@link SslObject#doHandshake()}. Python's {@code session} argument is not supported.
+   * applies them, and its argument checks too (Python's {@code wrap_bio} skips them: with
+   * {@code check_hostname} and no {@code server_hostname} it checks no name). No I/O happens
+   * here: the handshake starts with {@link SslObject#doHandshake()}. Python's {@code session}
+   * argument is not supported.
    *
    * @param incoming the BIO the caller writes the peer's bytes into
    * @param outgoing the BIO the object writes the bytes for the peer into

@@ -128,7 +128,8 @@ class SslObjectPeerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
-  void client_toOpensslServer_reportsWhatTheSocketFormReports_alpnToo(String version) throws Exception {
+  void client_toOpensslServer_reportsWhatTheSocketFormReports_alpnToo(String version)
+      throws Exception {
     int port = freePort();
     try (Peer server = start("openssl", "s_server", "-accept", "127.0.0.1:" + port,
         "-naccept", "2", "-cert", pki.serverChain.toString(), "-key", pki.serverKey.toString(),

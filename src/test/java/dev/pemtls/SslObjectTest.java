@@ -202,7 +202,8 @@ class SslObjectTest {
   void untrustedCertificate_raisesVerifyError19() throws Exception {
     Pair p = new Pair(new SslContext(Protocol.TLS_CLIENT), "localhost");
     SslCertVerificationError e = assertThrows(SslCertVerificationError.class, p::handshake);
-    assertEquals(19, e.verifyCode(), e.getMessage()); // the server sends its root: OpenSSL says 19 too
+    // the server sends its root along: OpenSSL says 19 too
+    assertEquals(19, e.verifyCode(), e.getMessage());
   }
 
   @Test
