@@ -118,6 +118,20 @@ public final class SslObject {
   }
 
   /**
+   * Python's {@code read(len, buffer)}: reads up to {@code len} bytes (the buffer's length when
+   * {@code len} is not positive or larger) into the start of {@code buffer}.
+   *
+   * @return the number of bytes read; 0 once the peer's close_notify arrived
+   * @throws SslWantReadError as {@link #read(int)}
+   */
+  public int read(int len, byte[] buffer) throws SslError {
+    int max = len <= 0 || len > buffer.length ? buffer.length : len;
+    byte[] got = bio.read(max);
+    System.arraycopy(got, 0, buffer, 0, got.length);
+    return got.length;
+  }
+
+  /**
    * Python's {@code write(data)}: encrypts all of {@code data} into {@code outgoing},
    * completing the handshake first.
    *

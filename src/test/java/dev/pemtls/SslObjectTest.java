@@ -124,6 +124,44 @@ class SslObjectTest {
   }
 
   @Test
+  void write_largerThanARecord_arrivesWhole() throws Exception {
+    Pair p = new Pair(pki.clientContext(), "localhost");
+    p.handshake();
+    byte[] big = new byte[100_000];
+    new java.util.Random(1).nextBytes(big);
+    assertEquals(big.length, p.client.write(big));
+    p.pump();
+    java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+    while (got.size() < big.length) {
+      got.writeBytes(p.server.read(70_000));
+    }
+    assertArrayEquals(big, got.toByteArray());
+    assertThrows(SslWantReadError.class, () -> p.server.read());
+  }
+
+  @Test
+  void server_givenPlainHttp_failsInsteadOfWaiting() throws Exception {
+    Pair p = new Pair(pki.clientContext(), "localhost");
+    p.si.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(US_ASCII));
+    SslError e = assertThrows(SslError.class, p.server::doHandshake);
+    assertFalse(e instanceof SslWantReadError, e.toString());
+    assertNull(p.server.sharedCiphers(), "no ClientHello was seen");
+  }
+
+  @Test
+  void read_intoBuffer_returnsTheCountAsPython() throws Exception {
+    Pair p = new Pair(pki.clientContext(), "localhost");
+    p.handshake();
+    p.server.write("abcdef".getBytes(US_ASCII));
+    p.pump();
+    byte[] buffer = new byte[4];
+    assertEquals(4, p.client.read(10, buffer), "at most the buffer's length");
+    assertEquals("abcd", new String(buffer, US_ASCII));
+    assertEquals(2, p.client.read(0, buffer), "len 0: the buffer's length");
+    assertEquals("ef", new String(buffer, 0, 2, US_ASCII));
+  }
+
+  @Test
   void write_beforeHandshake_handshakesFirstAndWantsRead() throws Exception {
     Pair p = new Pair(pki.clientContext(), "localhost");
     assertThrows(SslWantReadError.class, () -> p.client.write("early".getBytes(US_ASCII)));
