@@ -3,7 +3,6 @@ package dev.pemtls;
 import dev.pemtls.internal.Reason;
 import dev.pemtls.internal.jsse.CloseNotify;
 import dev.pemtls.internal.jsse.Errors;
-import dev.pemtls.internal.jsse.OfferedSuites;
 import java.nio.ByteBuffer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -17,9 +16,8 @@ import javax.net.ssl.SSLException;
  * the context's engines.
  *
  * <ul>
- *   <li>Records are taken from the incoming BIO whole and one at a time, as OpenSSL reads them
- *       without read-ahead: bytes after the last record needed stay in the BIO (after {@code
- *       unwrap()}, for cleartext).
+ *   <li>Records come from the incoming BIO whole and one at a time ({@link BioRecords}): bytes
+ *       after the last record needed stay there (after {@code unwrap()}, for cleartext).
  *   <li>Whatever the engine produces, handshake messages, alerts, close_notify, goes to the
  *       outgoing BIO at once; a failed handshake leaves its alert there for the peer.
  *   <li>A failure is remembered: later calls raise it again, as a broken OpenSSL connection does.
@@ -27,12 +25,10 @@ import javax.net.ssl.SSLException;
  */
 final class BioEngine {
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-  private static final int MAX_RECORD = 5 + 16384 + 2048;
 
   private final SSLEngine engine;
-  private final MemoryBio incoming;
+  private final BioRecords records;
   private final MemoryBio outgoing;
-  private final OfferedSuites offered;
   private ByteBuffer netIn = EMPTY;
   private ByteBuffer appIn = EMPTY;
   private boolean begun;
@@ -41,12 +37,10 @@ final class BioEngine {
   private boolean closeSent;
   private SslError failure;
 
-  /** @param offered server side: where the ClientHello's suites are noted; null for a client */
-  BioEngine(SSLEngine engine, MemoryBio incoming, MemoryBio outgoing, OfferedSuites offered) {
+  BioEngine(SSLEngine engine, BioRecords records, MemoryBio outgoing) {
     this.engine = engine;
-    this.incoming = incoming;
+    this.records = records;
     this.outgoing = outgoing;
-    this.offered = offered;
   }
 
   SSLEngine engine() {
@@ -229,36 +223,18 @@ final class BioEngine {
     seen(r);
   }
 
-  /**
-   * Appends the next whole record of the incoming BIO to what the engine is given; false when
-   * it holds no whole record. Bytes that are no TLS record header go to the engine as they are,
-   * for it to reject.
-   */
+  /** Appends the next whole record to what the engine is given; false when none is whole. */
   private boolean pullRecord() {
-    int available = incoming.pending();
-    if (available < 5) {
+    byte[] record = records.next();
+    if (record == null) {
       return false;
-    }
-    int type = incoming.peek(0);
-    int length = (incoming.peek(3) << 8) | incoming.peek(4);
-    int take;
-    if (type < 20 || type > 24 || incoming.peek(1) != 3 || 5 + length > MAX_RECORD) {
-      take = available;
-    } else if (available < 5 + length) {
-      return false;
-    } else {
-      take = 5 + length;
-    }
-    byte[] record = incoming.read(take);
-    if (offered != null) {
-      offered.record(record);
     }
     netIn = append(netIn, ByteBuffer.wrap(record));
     return true;
   }
 
   private SslError endOfInput() {
-    return incoming.eofWritten() ? remember(Errors.unexpectedEof(null)) : new SslWantReadError();
+    return records.ended() ? remember(Errors.unexpectedEof(null)) : new SslWantReadError();
   }
 
   /** Sends what the engine has to send now: post-handshake messages, the close_notify reply. */

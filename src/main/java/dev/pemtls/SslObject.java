@@ -63,8 +63,8 @@ public final class SslObject {
         : context.sslContext().createSSLEngine();
     engine.setUseClientMode(!serverSide);
     OfferedSuites offered = serverSide ? new OfferedSuites() : null;
-    return new SslObject(context, new BioEngine(engine, incoming, outgoing, offered), offered,
-        serverSide, serverHostname);
+    BioEngine bio = new BioEngine(engine, new BioRecords(incoming, offered), outgoing);
+    return new SslObject(context, bio, offered, serverSide, serverHostname);
   }
 
   /** Python's {@code context}: the context this object was made from. */
