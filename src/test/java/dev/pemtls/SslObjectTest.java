@@ -237,6 +237,14 @@ class SslObjectTest {
   }
 
   @Test
+  void ipLiteralServerHostname_checkedAgainstIpAddressEntries() throws Exception {
+    new Pair(pki.clientContext(), "127.0.0.1").handshake();
+    SslCertVerificationError e = assertThrows(SslCertVerificationError.class,
+        new Pair(pki.clientContext(), "127.0.0.2")::handshake);
+    assertEquals(64, e.verifyCode(), e.getMessage()); // X509_V_ERR_IP_ADDRESS_MISMATCH
+  }
+
+  @Test
   void untrustedCertificate_raisesVerifyError19() throws Exception {
     Pair p = new Pair(new SslContext(Protocol.TLS_CLIENT), "localhost");
     SslCertVerificationError e = assertThrows(SslCertVerificationError.class, p::handshake);
