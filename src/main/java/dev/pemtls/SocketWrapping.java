@@ -21,24 +21,7 @@ final class SocketWrapping {
     if (sock instanceof SSLSocket) {
       throw new IllegalArgumentException("sock is already a TLS socket: " + sock);
     }
-    if (serverSide && ctx.protocol() == Protocol.TLS_CLIENT) {
-      throw new IllegalArgumentException(
-          "Cannot create a server socket with a PROTOCOL_TLS_CLIENT context");
-    }
-    if (!serverSide && ctx.protocol() == Protocol.TLS_SERVER) {
-      throw new IllegalArgumentException(
-          "Cannot create a client socket with a PROTOCOL_TLS_SERVER context");
-    }
-    if (serverSide && serverHostname != null) {
-      throw new IllegalArgumentException("server_hostname can only be specified in client mode");
-    }
-    if (serverHostname != null && (serverHostname.isEmpty() || serverHostname.startsWith("."))) {
-      throw new IllegalArgumentException("server_hostname cannot be an empty string or start "
-          + "with a leading dot: '" + serverHostname + "'");
-    }
-    if (!serverSide && ctx.checkHostname() && serverHostname == null) {
-      throw new IllegalArgumentException("check_hostname requires server_hostname");
-    }
+    checkRole(ctx, serverSide, serverHostname);
     SSLContext jsse = ctx.sslContext(); // one snapshot for this socket
     // autoClose=false: BCJSSE must not close the TCP socket when the TLS session ends, so that
     // unwrap() can hand it back; PemSslSocket.close() closes it itself.
@@ -60,5 +43,32 @@ final class SocketWrapping {
     };
     return new PemSslSocket(sock, layer, doHandshakeOnConnect, suppressRaggedEofs, serverSide,
         serverHostname, ctx.handshakeTimeout());
+  }
+
+  /**
+   * Python's checks of the side and the server name against the context, for sockets and
+   * {@link SslObject}s alike.
+   *
+   * @throws IllegalArgumentException for combinations Python refuses
+   */
+  static void checkRole(SslContext ctx, boolean serverSide, String serverHostname) {
+    if (serverSide && ctx.protocol() == Protocol.TLS_CLIENT) {
+      throw new IllegalArgumentException(
+          "Cannot create a server socket with a PROTOCOL_TLS_CLIENT context");
+    }
+    if (!serverSide && ctx.protocol() == Protocol.TLS_SERVER) {
+      throw new IllegalArgumentException(
+          "Cannot create a client socket with a PROTOCOL_TLS_SERVER context");
+    }
+    if (serverSide && serverHostname != null) {
+      throw new IllegalArgumentException("server_hostname can only be specified in client mode");
+    }
+    if (serverHostname != null && (serverHostname.isEmpty() || serverHostname.startsWith("."))) {
+      throw new IllegalArgumentException("server_hostname cannot be an empty string or start "
+          + "with a leading dot: '" + serverHostname + "'");
+    }
+    if (!serverSide && ctx.checkHostname() && serverHostname == null) {
+      throw new IllegalArgumentException("check_hostname requires server_hostname");
+    }
   }
 }

@@ -1,21 +1,10 @@
 package dev.pemtls;
 
-import dev.pemtls.internal.Reason;
-import dev.pemtls.internal.ciphers.CipherDict;
-import dev.pemtls.internal.ciphers.CipherSuite;
-import dev.pemtls.internal.ciphers.CipherTable;
-import dev.pemtls.internal.trust.PemTrustManager;
-import dev.pemtls.internal.x509.CertificateDict;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Objects;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -191,14 +180,7 @@ public final class Ssl {
    *     verified (verify mode {@code CERT_NONE}), as in Python
    */
   public static Map<String, Object> getpeercert(SSLSocket socket) throws SslError {
-    X509Certificate peer = peerCertificate(socket.getSession());
-    if (peer == null) {
-      return null;
-    }
-    if (!Boolean.TRUE.equals(socket.getSession().getValue(PemTrustManager.VERIFIED))) {
-      return Map.of();
-    }
-    return CertificateDict.decode(peer);
+    return ConnectionQueries.getpeercert(socket.getSession());
   }
 
   /**
@@ -206,15 +188,7 @@ public final class Ssl {
    * or not it was verified; null when the peer sent none.
    */
   public static byte[] getpeercertDer(SSLSocket socket) throws SslError {
-    X509Certificate peer = peerCertificate(socket.getSession());
-    if (peer == null) {
-      return null;
-    }
-    try {
-      return peer.getEncoded();
-    } catch (CertificateEncodingException e) {
-      throw Reason.X509_ASN1_LIB.error("peer certificate cannot be encoded: " + e, e);
-    }
+    return ConnectionQueries.getpeercertDer(socket.getSession());
   }
 
   /**
@@ -222,31 +196,11 @@ public final class Ssl {
    * when no cipher was negotiated.
    */
   public static CipherInfo cipher(SSLSocket socket) {
-    String jsse = socket.getSession().getCipherSuite();
-    CipherSuite suite = CipherTable.get().byIanaName(jsse).orElse(null);
-    if (suite == null) {
-      return null; // SSL_NULL_WITH_NULL_NULL: no handshake completed
-    }
-    return cipherInfo(suite);
-  }
-
-  static CipherInfo cipherInfo(CipherSuite suite) {
-    return new CipherInfo(suite.name(), CipherDict.protocol(suite), suite.strengthBits());
+    return ConnectionQueries.cipher(socket.getSession());
   }
 
   /** Python's {@code version()}: the negotiated protocol, e.g. "TLSv1.3", or null. */
   public static String version(SSLSocket socket) {
-    String p = socket.getSession().getProtocol();
-    return p == null || p.equals("NONE") ? null : p;
-  }
-
-  private static X509Certificate peerCertificate(SSLSession session) {
-    try {
-      Certificate[] chain = session.getPeerCertificates();
-      return chain.length > 0 && chain[0] instanceof X509Certificate
-          ? (X509Certificate) chain[0] : null;
-    } catch (SSLPeerUnverifiedException e) {
-      return null;
-    }
+    return ConnectionQueries.version(socket.getSession());
   }
 }

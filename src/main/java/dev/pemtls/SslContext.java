@@ -520,7 +520,7 @@ public final class SslContext {
    * server needs one. The clock stops when {@code startHandshake()} or the first read or write
    * returns: a server socket whose first read runs the handshake gives the client the deadline
    * for the handshake and its first data. The socket's SO_TIMEOUT still applies to every read.
-   * Engines ({@code createSSLEngine}) do no I/O and are not covered.
+   * Engines ({@code createSSLEngine}) and {@link #wrapBio} objects do no I/O and are not covered.
    *
    * @throws IllegalArgumentException for a negative duration
    */
@@ -616,7 +616,7 @@ public final class SslContext {
    * @param doHandshakeOnConnect handshake now (or, for a socket not yet connected, on {@code
    *     connect}); false leaves it to {@code startHandshake()} or the first read/write
    * @param suppressRaggedEofs a TCP EOF without close_notify reads as end of stream (true) or
-   *     raises {@code SslError UNEXPECTED_EOF_WHILE_READING} (false)
+   *     raises {@link SslEofError} ({@code UNEXPECTED_EOF_WHILE_READING}) (false)
    * @param serverHostname client side: the host name to send as SNI and to check the
    *     certificate against; required while {@link #checkHostname()} is on
    * @throws IllegalArgumentException for combinations Python refuses
@@ -627,6 +627,25 @@ public final class SslContext {
       boolean suppressRaggedEofs, String serverHostname) throws IOException {
     return SocketWrapping.wrap(this, sock, serverSide, doHandshakeOnConnect, suppressRaggedEofs,
         serverHostname);
+  }
+
+  /**
+   * Python's {@code wrap_bio(incoming, outgoing, server_side=False, server_hostname=None)}: TLS
+   * over memory buffers, for event loops, with this context's settings as {@link #wrapSocket}
+   * applies them, and its argument checks too (Python's {@code wrap_bio} skips them: with
+   * {@code check_hostname} and no {@code server_hostname} it checks no name). No I/O happens
+   * here: the handshake starts with {@link SslObject#doHandshake()}. Python's {@code session}
+   * argument is not supported.
+   *
+   * @param incoming the BIO the caller writes the peer's bytes into
+   * @param outgoing the BIO the object writes the bytes for the peer into
+   * @param serverHostname client side: SNI and the name to check; required while {@link
+   *     #checkHostname()} is on
+   * @throws IllegalArgumentException for combinations Python refuses, or one BIO given twice
+   */
+  public SslObject wrapBio(MemoryBio incoming, MemoryBio outgoing, boolean serverSide,
+      String serverHostname) {
+    return SslObject.create(this, incoming, outgoing, serverSide, serverHostname);
   }
 
   @Override

@@ -37,12 +37,25 @@ public class SslError extends SSLException {
     this.reason = reason;
   }
 
-  /** The failing subsystem, as Python's {@code SSLError.library}. */
+  /**
+   * An error that has, as in Python, no library and no reason ({@link SslWantReadError}, {@link
+   * SslZeroReturnError}): the message is {@code text} alone.
+   */
+  protected SslError(String text) {
+    super(Objects.requireNonNull(text, "text"));
+    this.library = null;
+    this.reason = null;
+  }
+
+  /**
+   * The failing subsystem, as Python's {@code SSLError.library}; null, as Python's None, for
+   * {@link SslWantReadError} and {@link SslZeroReturnError}.
+   */
   public String library() {
     return library;
   }
 
-  /** The reason mnemonic, as Python's {@code SSLError.reason}. */
+  /** The reason mnemonic, as Python's {@code SSLError.reason}; null where the library is. */
   public String reason() {
     return reason;
   }

@@ -1,17 +1,11 @@
 package dev.pemtls;
 
-import dev.pemtls.internal.ciphers.CipherSuite;
-import dev.pemtls.internal.ciphers.CipherTable;
 import dev.pemtls.internal.jsse.PemSslSocket;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import javax.net.ssl.SSLSocket;
 import org.bouncycastle.jsse.BCSSLConnection;
 import org.bouncycastle.jsse.BCSSLSocket;
@@ -145,25 +139,13 @@ public final class SslSocket implements Closeable {
    * the server) and before the handshake.
    */
   public List<CipherInfo> sharedCiphers() {
-    List<Integer> offered = socket.clientOfferedSuites();
-    if (offered == null) {
-      return null;
-    }
-    Set<Integer> theirs = new HashSet<>(offered);
-    List<CipherInfo> out = new ArrayList<>();
-    for (String name : socket.getEnabledCipherSuites()) {
-      CipherSuite suite = CipherTable.get().byIanaName(name).orElse(null);
-      if (suite != null && theirs.contains(suite.id() & 0xffff)) {
-        out.add(Ssl.cipherInfo(suite));
-      }
-    }
-    return out;
+    return ConnectionQueries.sharedCiphers(socket.clientOfferedSuites(),
+        socket.getEnabledCipherSuites());
   }
 
   /** Python's {@code selected_alpn_protocol()}: the agreed ALPN protocol, or null. */
   public String selectedAlpnProtocol() {
-    String p = socket.getApplicationProtocol();
-    return p == null || p.isEmpty() ? null : p;
+    return ConnectionQueries.selectedAlpnProtocol(socket.getApplicationProtocol());
   }
 
   /** Python's {@code server_hostname}: the name given when wrapping, or null. */
@@ -189,18 +171,10 @@ public final class SslSocket implements Closeable {
    * @throws IllegalArgumentException for any type other than {@code "tls-unique"}, as Python
    */
   public byte[] getChannelBinding(String cbType) throws IOException {
-    Objects.requireNonNull(cbType, "cbType");
-    if (!cbType.equals("tls-unique")) {
-      throw new IllegalArgumentException(cbType + " channel binding type not implemented");
-    }
-    if (socket.isUnwrapped() || !(socket.tlsSocket() instanceof BCSSLSocket)) {
-      return null;
-    }
-    BCSSLConnection connection = ((BCSSLSocket) socket.tlsSocket()).getConnection();
-    if (connection == null || "TLSv1.3".equals(version())) {
-      return null;
-    }
-    return connection.getChannelBinding("tls-unique");
+    BCSSLConnection connection = socket.isUnwrapped()
+        || !(socket.tlsSocket() instanceof BCSSLSocket) ? null
+        : ((BCSSLSocket) socket.tlsSocket()).getConnection();
+    return ConnectionQueries.channelBinding(cbType, connection);
   }
 
   /** Closes the TLS connection (sending close_notify) and the socket under it. */

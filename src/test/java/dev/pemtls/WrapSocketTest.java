@@ -51,13 +51,13 @@ class WrapSocketTest {
   }
 
   @Test
-  void suppressRaggedEofs_false_raisesUnexpectedEof() throws Exception {
+  void suppressRaggedEofs_false_raisesSslEofError() throws Exception {
     try (Loopback lo = raggedServer();
         SSLSocket tls = pki.clientContext().wrapSocket(lo.connect(), false, true, false,
             "localhost")) {
       InputStream in = tls.getInputStream();
       assertEquals("bye", Loopback.readLine(in));
-      SslError e = assertThrows(SslError.class, in::read);
+      SslError e = assertThrows(SslEofError.class, in::read); // Python's SSLEOFError
       assertEquals("UNEXPECTED_EOF_WHILE_READING", e.reason());
     }
   }

@@ -18,11 +18,24 @@ import java.io.InputStream;
  * two-byte application-data record still in flight when {@code unwrap()} is called would be
  * taken for it: protocols that unwrap should, like STARTTLS, stop sending data first.
  */
-final class CloseNotify {
+public final class CloseNotify {
   private static final int ALERT = 21;
   private static final int APPLICATION_DATA = 23;
 
   private CloseNotify() {}
+
+  /**
+   * Whether a record of this content type and length is taken for the peer's close_notify (see
+   * the class comment), for callers that frame the records themselves.
+   */
+  public static boolean isCloseNotify(int type, int length, boolean tls13, int tagLength) {
+    return type == ALERT || tls13 && type == APPLICATION_DATA && length == 2 + 1 + tagLength;
+  }
+
+  /** The AEAD tag length of a TLS 1.3 suite: 8 for the CCM_8 suites, else 16. */
+  public static int tagLength(String cipherSuite) {
+    return cipherSuite.endsWith("CCM_8_SHA256") ? 8 : 16;
+  }
 
   /**
    * Reads records from {@code in} up to and including the peer's close_notify.
@@ -39,10 +52,7 @@ final class CloseNotify {
       int type = header[0] & 0xff;
       int length = ((header[3] & 0xff) << 8) | (header[4] & 0xff);
       data.readFully(new byte[length]);
-      if (type == ALERT) {
-        return;
-      }
-      if (tls13 && type == APPLICATION_DATA && length == 2 + 1 + tagLength) {
+      if (isCloseNotify(type, length, tls13, tagLength)) {
         return;
       }
       if (type < 20 || type > 24) {

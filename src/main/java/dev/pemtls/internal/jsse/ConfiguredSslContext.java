@@ -86,6 +86,16 @@ public final class ConfiguredSslContext extends SSLContext {
     return socket instanceof JsseSslSocket ? ((JsseSslSocket) socket).tls() : (SSLSocket) socket;
   }
 
+  /**
+   * BCJSSE's connection under one of this context's engines, for what only BCJSSE tells
+   * (channel bindings); null before the handshake or for an engine from elsewhere.
+   */
+  public static org.bouncycastle.jsse.BCSSLConnection connection(SSLEngine engine) {
+    SSLEngine bc = engine instanceof JsseSslEngine ? ((JsseSslEngine) engine).bc() : engine;
+    return bc instanceof org.bouncycastle.jsse.BCSSLEngine
+        ? ((org.bouncycastle.jsse.BCSSLEngine) bc).getConnection() : null;
+  }
+
   /** Delegates to BCJSSE and configures whatever it creates. */
   private static final class Spi extends SSLContextSpi {
     private final SSLContext bc;

@@ -2,6 +2,7 @@ package dev.pemtls.internal.jsse;
 
 import dev.pemtls.internal.Reason;
 import dev.pemtls.SslCertVerificationError;
+import dev.pemtls.SslEofError;
 import dev.pemtls.SslError;
 import dev.pemtls.internal.trust.VerificationFailure;
 import java.io.IOException;
@@ -83,10 +84,10 @@ public final class Errors {
     return Reason.SSL_SSL_ERROR.error(String.valueOf(e.getMessage()), e);
   }
 
-  /** Python's SSLEOFError for a TCP close without close_notify. */
-  public static SslError unexpectedEof(Throwable cause) {
-    return Reason.SSL_UNEXPECTED_EOF_WHILE_READING.error("EOF occurred in violation of protocol: the peer closed the connection without "
-            + "close_notify", cause);
+  /** Python's SSLEOFError for a transport that ended without close_notify. */
+  public static SslEofError unexpectedEof(Throwable cause) {
+    return new SslEofError("EOF occurred in violation of protocol: the peer closed the "
+        + "connection without close_notify", cause);
   }
 
   /** Whether {@code e} (or a cause) is a TCP EOF that arrived without close_notify. */

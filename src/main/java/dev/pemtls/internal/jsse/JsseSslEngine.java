@@ -36,6 +36,11 @@ final class JsseSslEngine extends SSLEngine {
     this.configurer = configurer;
   }
 
+  /** BCJSSE's engine inside. */
+  SSLEngine bc() {
+    return bc;
+  }
+
   private SSLException mapped(SSLException e) {
     return JsseExceptions.engine(e, !established);
   }

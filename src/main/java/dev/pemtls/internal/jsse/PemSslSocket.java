@@ -156,7 +156,7 @@ public final class PemSslSocket extends DelegatingSslSocket {
       s.close(); // our close_notify; the layer was made with autoClose=false, TCP stays open
       try {
         CloseNotify.consume(raw.getInputStream(), "TLSv1.3".equals(session.getProtocol()),
-            session.getCipherSuite().endsWith("CCM_8_SHA256") ? 8 : 16);
+            CloseNotify.tagLength(session.getCipherSuite()));
       } catch (java.io.EOFException e) {
         throw Errors.unexpectedEof(e);
       }

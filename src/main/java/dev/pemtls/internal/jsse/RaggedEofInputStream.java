@@ -6,7 +6,7 @@ import java.io.InputStream;
 
 /**
  * Python's {@code suppress_ragged_eofs}: a TCP EOF without the peer's close_notify reads as end of
- * stream when suppressed, and raises {@code SslError} (UNEXPECTED_EOF_WHILE_READING) when not.
+ * stream when suppressed, and raises {@code SslEofError} (UNEXPECTED_EOF_WHILE_READING) when not.
  * Other errors become Python-shaped {@code SslError}s too.
  */
 final class RaggedEofInputStream extends FilterInputStream {
