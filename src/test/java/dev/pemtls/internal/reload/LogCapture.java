@@ -43,6 +43,24 @@ public final class LogCapture extends Handler implements AutoCloseable {
     return at(level, Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
+  /**
+   * Whether a line at {@code level} containing every one of {@code parts} is published within
+   * {@code timeoutMs}: a watcher logs after it swaps, so a handshake may see the change first.
+   */
+  public boolean awaitLine(Level level, long timeoutMs, String... parts)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeoutMs * 1_000_000;
+    do {
+      for (String line : at(level)) {
+        if (java.util.Arrays.stream(parts).allMatch(line::contains)) {
+          return true;
+        }
+      }
+      Thread.sleep(20);
+    } while (System.nanoTime() < end);
+    return false;
+  }
+
   @Override
   public void flush() {}
 
