@@ -49,13 +49,11 @@ class PostQuantumGroupsTest {
 
   @Test
   void defaultClientHello_offersNoHybrid_andSetGroupsOffersIt() throws Exception {
-    assertEquals(List.of(X25519MLKEM768), ClientHellos.u16List(10, port -> {
-      SslContext ctx = new SslContext(Protocol.TLS_CLIENT);
-      ctx.setGroups("X25519MLKEM768");
-      handshakeRefusedByRawServer(ctx, port);
-    }));
-    assertEquals(false, ClientHellos.u16List(10, port -> handshakeRefusedByRawServer(
-        new SslContext(Protocol.TLS_CLIENT), port)).contains(X25519MLKEM768));
+    SslContext hybrid = new SslContext(Protocol.TLS_CLIENT);
+    hybrid.setGroups("X25519MLKEM768");
+    assertEquals(List.of(X25519MLKEM768), ClientHellos.u16List(10, ClientHellos.pemtls(hybrid)));
+    assertEquals(false, ClientHellos.u16List(10, ClientHellos.pemtls(
+        new SslContext(Protocol.TLS_CLIENT))).contains(X25519MLKEM768));
   }
 
   @Test
@@ -109,15 +107,6 @@ class PostQuantumGroupsTest {
           new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort()), false,
           "localhost"));
       assertEquals("SSL", e.library(), e.getMessage());
-    }
-  }
-
-  private static void handshakeRefusedByRawServer(SslContext ctx, int port) {
-    try (SSLSocket tls = ctx.wrapSocket(new Socket(InetAddress.getLoopbackAddress(), port),
-        false, "localhost")) {
-      throw new AssertionError("the raw server closes after the ClientHello: " + tls);
-    } catch (IOException expected) {
-      // the ClientHello was all the raw server wanted
     }
   }
 

@@ -223,6 +223,18 @@ final class BenchPeers {
     return connect(client, port);
   }
 
+  /**
+   * One full-handshake op of the handshake benchmarks: a new connection ({@link
+   * #connect(SSLContext, int)}), a 1-byte round trip so that the server has finished its side
+   * too, the client's session invalidated (so the next connection cannot resume it), close.
+   */
+  void fullHandshake(SSLContext clientContext, int port) throws IOException {
+    try (SSLSocket s = connect(clientContext, port)) {
+      BenchServer.ping(s);
+      s.getSession().invalidate();
+    }
+  }
+
   /** {@link #connect(int)} with another client context from {@link #newClient()}. */
   SSLSocket connect(SSLContext clientContext, int port) throws IOException {
     Socket plain = new Socket();

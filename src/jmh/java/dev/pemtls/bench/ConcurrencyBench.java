@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -68,10 +67,7 @@ public class ConcurrencyBench {
    * the session invalidated, close.
    */
   private void handshake(Client client) throws IOException {
-    try (SSLSocket s = peers.connect(client.context, server.port())) {
-      BenchServer.ping(s);
-      s.getSession().invalidate();
-    }
+    peers.fullHandshake(client.context, server.port());
     ops.incrementAndGet();
   }
 

@@ -2,7 +2,6 @@ package dev.pemtls.bench;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLSocket;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -64,10 +63,7 @@ public class HandshakeBench {
    */
   @Benchmark
   public void fullHandshake() throws IOException {
-    try (SSLSocket s = peers.connect(server.port())) {
-      BenchServer.ping(s);
-      s.getSession().invalidate();
-    }
+    peers.fullHandshake(peers.client, server.port());
     ops++;
   }
 

@@ -1,5 +1,7 @@
 package dev.pemtls.testing;
 
+import dev.pemtls.SslContext;
+import dev.pemtls.SslError;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLSocket;
 
 /**
  * What a client puts in its ClientHello, read off the wire: a raw listener on loopback takes the
@@ -20,6 +23,38 @@ public final class ClientHellos {
   /** A client that connects to {@code port} on loopback and tries a handshake. */
   public interface Client {
     void connect(int port) throws Exception;
+  }
+
+  /** A PemTLS client of {@code ctx} (host "localhost"), whose handshake the listener ends. */
+  public static Client pemtls(SslContext ctx) {
+    return port -> {
+      try (SSLSocket tls = ctx.wrapSocket(new Socket(InetAddress.getLoopbackAddress(), port),
+          false, "localhost")) {
+        throw new AssertionError("the raw listener closes after the ClientHello: " + tls);
+      } catch (SslError expected) {
+        // the ClientHello was all the listener wanted
+      }
+    };
+  }
+
+  /**
+   * CPython's client: {@code c = ssl.create_default_context()}, then the Python statements
+   * {@code setup} (such as {@code c.set_ecdh_curve('secp384r1')}), then a handshake with host
+   * "localhost", whose failure is expected.
+   */
+  public static Client python(String... setup) {
+    return port -> {
+      List<String> script = new ArrayList<>(List.of("import socket, ssl, sys",
+          "c = ssl.create_default_context()"));
+      script.addAll(List.of(setup));
+      script.addAll(List.of("try:",
+          "    c.wrap_socket(socket.create_connection(('127.0.0.1', int(sys.argv[1]))),",
+          "                  server_hostname='localhost')",
+          "except (ssl.SSLError, OSError):",
+          "    pass"));
+      Peer.command(List.of("python3", "-c", String.join("\n", script), Integer.toString(port)))
+          .separateStderr().run().close();
+    };
   }
 
   /**
