@@ -112,6 +112,26 @@ public final class KeyExchangeGroups {
     return canonical(name);
   }
 
+  /**
+   * The group of the curve an ECDSA key is on, for the three curves TLS 1.3 signs with
+   * ({@code secp256r1}, {@code secp384r1}, {@code secp521r1}); null for other keys.
+   */
+  public static String ecdsaCurve(java.security.PublicKey key) {
+    if (!(key instanceof java.security.interfaces.ECPublicKey ec)) {
+      return null;
+    }
+    switch (ec.getParams().getCurve().getField().getFieldSize()) {
+      case 256:
+        return "secp256r1";
+      case 384:
+        return "secp384r1";
+      case 521:
+        return "secp521r1";
+      default:
+        return null;
+    }
+  }
+
   private static String canonical(String name) {
     for (Group g : all()) {
       if (g.name.equals(name) || g.aliases.contains(name)) {

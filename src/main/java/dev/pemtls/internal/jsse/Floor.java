@@ -56,6 +56,14 @@ final class Floor {
     this.settings = settings;
     this.signatureSchemes = SignatureSchemes.forLevel(settings.securityLevel());
     this.groups = KeyExchangeGroups.forLevel(settings.groups(), settings.securityLevel());
+    String curve = settings.chain().isEmpty() ? null
+        : KeyExchangeGroups.ecdsaCurve(settings.chain().get(0).getPublicKey());
+    if (curve != null && !groups.contains(curve)) {
+      warn("the key-exchange groups " + groups + " leave out " + curve + ", the curve of this "
+          + "context's ECDSA certificate; BCJSSE enables ECDSA signatures only for curves in "
+          + "the groups list, so TLS 1.3 handshakes cannot use this certificate: add " + curve
+          + " to the groups");
+    }
   }
 
   /**
