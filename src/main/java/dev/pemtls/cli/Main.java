@@ -25,6 +25,8 @@ public final class Main {
         new DemoCommand(),
         new DecodeCertCommand(),
         new CiphersCommand(),
+        new X509Command(),
+        new VerifyCommand(),
         new SubjectHashCommand(),
         new RehashCommand(),
         new SClientCommand(),
