@@ -1,6 +1,5 @@
 package dev.pemtls.cli;
 
-import dev.pemtls.SslError;
 import dev.pemtls.internal.x509.OpenSslFields;
 import java.io.PrintStream;
 import java.security.cert.X509Certificate;
@@ -20,7 +19,8 @@ import java.security.cert.X509Certificate;
  *     Subject: CN = leaf
  *     Public Key Algorithm: EC
  *     Signature Algorithm: SHA256withECDSA
- *     X509v3 Subject Alternative Name: DNS:leaf
+ *     X509v3 Subject Alternative Name: 
+ *         DNS:leaf
  *     SHA256 Fingerprint=AB:...
  * </pre>
  */
@@ -37,19 +37,10 @@ final class CertificateText {
     out.println("    Subject: " + f.subject());
     out.println("    Public Key Algorithm: " + cert.getPublicKey().getAlgorithm());
     out.println("    Signature Algorithm: " + cert.getSigAlgName());
-    String san = san(f);
+    String san = f.subjectAltNameText();
     if (san != null) {
-      out.println("    X509v3 Subject Alternative Name: "
-          + (f.subjectAltNameCritical() ? "critical, " : "") + san);
+      san.lines().forEach(l -> out.println("    " + l));
     }
     out.println("    " + X509Command.fingerprint(cert, "SHA256"));
-  }
-
-  private static String san(OpenSslFields f) {
-    try {
-      return f.subjectAltName();
-    } catch (SslError e) {
-      return "<cannot decode: " + e.getMessage() + ">";
-    }
   }
 }

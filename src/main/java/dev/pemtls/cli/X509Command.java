@@ -94,13 +94,11 @@ final class X509Command implements Command {
         }
         case "-fingerprint" -> out.println(fingerprint(cert, digest));
         case "-ext" -> {
-          String san = f.subjectAltName();
+          String san = f.subjectAltNameText();
           if (san == null) {
             err.println("No extensions in certificate");
           } else {
-            out.println("X509v3 Subject Alternative Name: "
-                + (f.subjectAltNameCritical() ? "critical" : ""));
-            out.println("    " + san);
+            out.print(san);
           }
         }
         case "-text" -> CertificateText.print(cert, f, out);

@@ -68,12 +68,10 @@ final class OidNames {
    * other OID of {@link #TABLE} the short name is the long name.
    */
   private static final String SHORT_TABLE = """
-      0.9.2342.19200300.100.1: 1=UID 3=mail 25=DC
+      0.9.2342.19200300.100.1: 1=UID 3=mail 25=DC 44=uid
       1.3.6.1.4.1.311.60.2.1: 1=jurisdictionL 2=jurisdictionST 3=jurisdictionC
-      1.3.6.1.5.5.7.9: 1=dateOfBirth 2=placeOfBirth 3=gender 4=countryOfCitizenship
-      1.3.6.1.5.5.7.9: 5=countryOfResidence
       1.2.840.113549.1.9: 14=extReq 15=SMIME-CAPS 16=SMIME
-      2.5.4: 3=CN 4=SN 6=C 7=L 8=ST 9=street 10=O 11=OU 42=GN
+      2.5.4: 3=CN 4=SN 6=C 7=L 8=ST 9=street 10=O 11=OU 42=GN 98=c3 99=n3
       """;
 
   private static final Map<String, String> SHORT_NAMES = parse(SHORT_TABLE);

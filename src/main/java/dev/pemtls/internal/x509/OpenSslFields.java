@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -24,10 +22,9 @@ public final class OpenSslFields {
   private final ASN1Encodable subject;
   private final ASN1Integer serial;
   private final ASN1Sequence validity;
-  private final Extensions extensions;
-  private final boolean sanCritical;
+  private final ASN1Sequence extensionList;
 
-  private OpenSslFields(ASN1Sequence tbs, boolean sanCritical) {
+  private OpenSslFields(ASN1Sequence tbs) {
     int i = tbs.getObjectAt(0) instanceof ASN1TaggedObject ? 1 : 0;
     serial = ASN1Integer.getInstance(tbs.getObjectAt(i++));
     i++; // signature AlgorithmIdentifier
@@ -42,18 +39,29 @@ public final class OpenSslFields {
         ext = ASN1Sequence.getInstance(tagged.getExplicitBaseObject());
       }
     }
-    extensions = new Extensions(ext);
-    this.sanCritical = sanCritical;
+    extensionList = ext;
   }
 
   /** @throws SslError {@code X509 ASN1_LIB} when the certificate cannot be re-read */
   public static OpenSslFields of(X509Certificate cert) throws SslError {
     try {
-      ASN1Sequence c = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(cert.getEncoded()));
-      boolean critical = cert.getCriticalExtensionOIDs() != null
-          && cert.getCriticalExtensionOIDs().contains(Extensions.SUBJECT_ALT_NAME);
-      return new OpenSslFields(ASN1Sequence.getInstance(c.getObjectAt(0)), critical);
-    } catch (CertificateEncodingException | IOException | RuntimeException e) {
+      return of(cert.getEncoded());
+    } catch (CertificateEncodingException e) {
+      throw Reason.X509_ASN1_LIB.error("cannot encode certificate: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * As {@link #of(X509Certificate)}, from the DER encoding of a certificate, so certificates the
+   * JDK refuses can be printed too.
+   *
+   * @throws SslError {@code X509 ASN1_LIB} when {@code der} is not a certificate
+   */
+  public static OpenSslFields of(byte[] der) throws SslError {
+    try {
+      ASN1Sequence c = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
+      return new OpenSslFields(ASN1Sequence.getInstance(c.getObjectAt(0)));
+    } catch (IOException | RuntimeException e) {
       throw Reason.X509_ASN1_LIB.error("malformed certificate: " + e.getMessage(), e);
     }
   }
@@ -70,7 +78,7 @@ public final class OpenSslFields {
 
   /** {@code -serial}'s value: upper-case hex of the whole octets, e.g. {@code 0ABC}. */
   public String serial() {
-    return SerialNumbers.print(serial.getValue());
+    return SerialNumbers.printAll(serial.getValue());
   }
 
   /** {@code notBefore=}'s value, e.g. {@code May  5 09:37:37 2011 GMT}. */
@@ -83,29 +91,13 @@ public final class OpenSslFields {
     return time(validity.getObjectAt(1));
   }
 
-  /** Whether the certificate's subjectAltName extension is marked critical. */
-  public boolean subjectAltNameCritical() {
-    return sanCritical;
-  }
-
   /**
-   * OpenSSL's {@code i2v_GENERAL_NAMES} line for the subjectAltName extension ({@code DNS:a,
-   * IP Address:10.0.0.1, email:x@y}), or null when the certificate has none.
-   *
-   * @throws SslError where the names cannot be decoded
+   * What {@code -ext subjectAltName} prints ({@link SanText}), newline-terminated; null when the
+   * certificate has no subjectAltName extension (openssl then writes {@code No extensions in
+   * certificate} to standard error).
    */
-  public String subjectAltName() throws SslError {
-    List<Object> pairs = extensions.subjectAltName();
-    if (pairs == null) {
-      return null;
-    }
-    List<String> parts = new ArrayList<>();
-    for (Object p : pairs) {
-      List<?> pair = (List<?>) p;
-      Object value = pair.get(1);
-      parts.add(pair.get(0) + ":" + (value instanceof String ? value : "<unsupported>"));
-    }
-    return String.join(", ", parts);
+  public String subjectAltNameText() {
+    return SanText.print(extensionList);
   }
 
   private static String time(ASN1Encodable t) {
