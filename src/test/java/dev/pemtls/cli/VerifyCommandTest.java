@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.demo.DemoPki.Issued;
+import dev.pemtls.internal.trust.TestCrls;
 import dev.pemtls.testing.OpenSsl;
 import dev.pemtls.testing.OpenSslBinary;
 import dev.pemtls.testing.TestPki;
@@ -174,6 +175,22 @@ class VerifyCommandTest {
   @Test
   void crlCheckWithoutCrl_isError3() {
     assertAll(same(2, "-CAfile", root, "-untrusted", intermediate, "-crl_check", server));
+  }
+
+  @Test
+  void crlCheck_revokedLeafIsError23_crlCheckAllWithoutRootCrlIsError3() throws Exception {
+    String revoking = DemoPki.write(pki.dir.resolve("revoking.crl.pem"), TestCrls.pem(
+        TestCrls.current(pki.intermediate, pki.server.certificate().getSerialNumber())))
+        .toString();
+    String clean = DemoPki.write(pki.dir.resolve("clean.crl.pem"),
+        TestCrls.pem(TestCrls.current(pki.intermediate))).toString();
+    assertAll(
+        same(2, "-CAfile", root, "-untrusted", intermediate, "-crl_check", "-CRLfile",
+            revoking, server),
+        same(0, "-CAfile", root, "-untrusted", intermediate, "-crl_check", "-CRLfile", clean,
+            server),
+        same(2, "-CAfile", root, "-untrusted", intermediate, "-crl_check_all", "-CRLfile",
+            clean, server));
   }
 
   @Test
