@@ -2,6 +2,7 @@ package dev.pemtls.cli;
 
 import dev.pemtls.internal.x509.OpenSslFields;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 
 /**
@@ -39,7 +40,11 @@ final class CertificateText {
     out.println("    Signature Algorithm: " + cert.getSigAlgName());
     String san = f.subjectAltNameText();
     if (san != null) {
-      san.lines().forEach(l -> out.println("    " + l));
+      for (String line : san.split("\n")) {
+        out.print("    ");
+        out.write(line.getBytes(StandardCharsets.ISO_8859_1)); // the name's octets as is
+        out.println();
+      }
     }
     out.println("    " + X509Command.fingerprint(cert, "SHA256"));
   }

@@ -6,6 +6,7 @@ import dev.pemtls.internal.pem.PemWriter;
 import dev.pemtls.internal.x509.OpenSslFields;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -98,7 +99,7 @@ final class X509Command implements Command {
           if (san == null) {
             err.println("No extensions in certificate");
           } else {
-            out.print(san);
+            out.write(san.getBytes(StandardCharsets.ISO_8859_1)); // openssl's octets as is
           }
         }
         case "-text" -> CertificateText.print(cert, f, out);

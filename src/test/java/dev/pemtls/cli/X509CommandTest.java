@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.testing.OpenSsl;
 import dev.pemtls.testing.OpenSslBinary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +102,20 @@ class X509CommandTest {
     assertEquals(expected.err(), actual.err());
     assertEquals("", actual.out());
     assertEquals(0, actual.status());
+  }
+
+  @Test
+  void ext_writesTheNamesOctets_evenWhereStdoutIsAscii() throws Exception {
+    // Under LANG=C the JVM's System.out encodes as ASCII; openssl writes the DNS name's octets.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"x509", "-in", tricky, "-noout", "-ext",
+        "subjectAltName"}, new PrintStream(bytes, true,
+        StandardCharsets.US_ASCII), System.err);
+    assertEquals(0, status);
+    String expected = OpenSslRun.of("x509", "-in", tricky, "-noout", "-ext", "subjectAltName")
+        .out();
+    assertEquals(expected, bytes.toString(StandardCharsets.UTF_8));
+    assertTrue(expected.contains("DNS:\u00e9.example"), expected);
   }
 
   @Test

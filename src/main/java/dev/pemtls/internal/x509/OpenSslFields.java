@@ -92,7 +92,8 @@ public final class OpenSslFields {
   }
 
   /**
-   * What {@code -ext subjectAltName} prints ({@link SanText}), newline-terminated; null when the
+   * What {@code -ext subjectAltName} prints ({@link SanText}), newline-terminated, one char per
+   * octet (write it as ISO-8859-1 to get openssl's bytes); null when the
    * certificate has no subjectAltName extension (openssl then writes {@code No extensions in
    * certificate} to standard error).
    */

@@ -24,6 +24,10 @@ import org.bouncycastle.asn1.ASN1TaggedObject;
  * <p>DNS, email, URI, IP Address and Registered ID names print exactly as openssl; otherName,
  * DirName, X400 and EDI party names print as {@code TYPE:<unsupported>}, where openssl has
  * forms of its own.
+ *
+ * <p>The text holds one char per octet openssl writes (ISO-8859-1): a UTF-8 DNS name stays its
+ * UTF-8 octets, so a caller writing {@code text.getBytes(ISO_8859_1)} writes openssl's bytes
+ * whatever the locale's charset.
  */
 final class SanText {
   private SanText() {}
@@ -100,14 +104,14 @@ final class SanText {
     }
   }
 
-  /** An IA5String's octets as openssl writes them (UTF-8 read leniently, as a terminal does). */
+  /** An IA5String's octets as openssl writes them: one char per octet, whatever they are. */
   private static String octets(ASN1TaggedObject name) {
     byte[] b = ASN1OctetString.getInstance(name, false).getOctets();
     int len = 0;
     while (len < b.length && b[len] != 0) {
       len++; // openssl prints the value with %s: it stops at a NUL
     }
-    return new String(b, 0, len, StandardCharsets.UTF_8);
+    return new String(b, 0, len, StandardCharsets.ISO_8859_1);
   }
 
   private static String asn1StringPrint(byte[] octets) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.testing.OpenSslBinary;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,8 @@ class OpenSslFieldsTest {
         .append("notAfter=").append(f.notAfter()).append('\n');
     String san = f.subjectAltNameText();
     if (san != null) {
-      sb.append(san);
+      // one char per octet; openssl's output was read as UTF-8
+      sb.append(new String(san.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
     return sb.toString();
   }
