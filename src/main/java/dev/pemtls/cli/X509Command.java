@@ -19,11 +19,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code pemtls x509 -in FILE [-noout] [-subject] [-issuer] [-serial] [-dates] [-fingerprint
+ * {@code pemtls x509 [-in FILE] [-noout] [-subject] [-issuer] [-serial] [-dates] [-fingerprint
  * [-sha256 | -sha1]] [-ext subjectAltName] [-text]}: the fields operators check, byte for byte as
  * {@code openssl x509} (OpenSSL 3.0) prints them.
  *
- * <p>As in openssl, the fields come out in the order of each option's <em>last</em> occurrence on
+ * <p>Without {@code -in} the certificate is read from standard input, as openssl does, so
+ * {@code pemtls s_client ... | pemtls x509 -noout -dates} works (text around the PEM block is
+ * skipped). As in openssl, the fields come out in the order of each option's <em>last</em> occurrence on
  * the command line, and then, unless {@code -noout}, the certificate as PEM. {@code -fingerprint}
  * is SHA-1 by default, printed as {@code SHA1 Fingerprint=}; with a digest option the digest's
  * name as given ({@code sha256 Fingerprint=}). {@code -ext subjectAltName} without the extension
@@ -48,7 +50,7 @@ final class X509Command implements Command {
   }
 
   private static final OptionTable OPTIONS = new OptionTable("x509")
-      .value("-in", "FILE", "the certificate (PEM or DER; the first certificate of the file)")
+      .value("-in", "FILE", "the certificate (PEM or DER, the file's first); default: stdin")
       .flag("-noout", "do not print the certificate as PEM")
       .flag("-subject", "print subject=NAME (OpenSSL's oneline form)")
       .flag("-issuer", "print issuer=NAME")
@@ -68,9 +70,6 @@ final class X509Command implements Command {
   @Override
   public int run(Options o, InputStream in, PrintStream out, PrintStream err) throws Exception {
     String file = o.get("-in");
-    if (file == null) {
-      throw new UsageError("-in FILE is required (pemtls reads no certificate from stdin)");
-    }
     String ext = o.get("-ext");
     if (ext != null && !ext.equals("subjectAltName")) {
       throw new UsageError("-ext " + ext + " is not supported; use -ext subjectAltName");
@@ -78,7 +77,9 @@ final class X509Command implements Command {
     String digest = digestOption(o);
     X509Certificate cert;
     try {
-      cert = PemFiles.readFirstCertificate(Path.of(file), "certificate file");
+      cert = file == null
+          ? PemFiles.firstCertificate(in.readAllBytes(), "standard input", "certificate")
+          : PemFiles.readFirstCertificate(Path.of(file), "certificate file");
     } catch (SslError e) {
       err.println("Unable to load certificate: " + e.getMessage());
       return 1;

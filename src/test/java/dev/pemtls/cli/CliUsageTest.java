@@ -103,7 +103,6 @@ class CliUsageTest {
         Arguments.of(List.of("config-check", "--security"), "option --security needs a value"),
         Arguments.of(List.of("s_client", "-tls1_2", "-tls1_3"),
             "options -tls1_2 and -tls1_3 exclude each other"),
-        Arguments.of(List.of("x509", "-noout", "-subject"), "-in FILE is required"),
         Arguments.of(List.of("x509", "-in"), "option -in needs a value"),
         Arguments.of(List.of("verify", "-verify_ip", "not-an-ip", "c.pem"),
             "-verify_ip not-an-ip is not an IPv4 or IPv6 address"),

@@ -9,6 +9,7 @@ import dev.pemtls.testing.OpenSslBinary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +130,23 @@ class X509CommandTest {
     assertTrue(r.out().contains("\n    Subject: " + subject + "\n"), r.out());
     assertTrue(r.out().contains("\n    X509v3 Subject Alternative Name: critical\n"
         + "        DNS:a.example, IP Address:10.0.0.1, "), r.out());
+  }
+
+  @Test
+  void withoutIn_readsStandardInput_textAroundThePemSkipped() throws Exception {
+    String pem = Files.readString(Path.of(tricky));
+    CliRun r = CliRun.withInput("CONNECTED(00000003)\n" + pem + "---\n", "x509", "-noout",
+        "-subject", "-dates");
+    assertEquals(0, r.status(), r.err());
+    assertEquals(OpenSslRun.of("x509", "-in", tricky, "-noout", "-subject", "-dates").out(),
+        r.out());
+  }
+
+  @Test
+  void emptyStandardInput_exitsOne() {
+    CliRun r = CliRun.of("x509", "-noout", "-subject");
+    assertEquals(1, r.status());
+    assertTrue(r.err().startsWith("Unable to load certificate: "), r.err());
   }
 
   @Test
