@@ -24,7 +24,7 @@ import java.util.Set;
  * {@code openssl x509} (OpenSSL 3.0) prints them.
  *
  * <p>Without {@code -in} the certificate is read from standard input, as openssl does, so
- * {@code pemtls s_client ... | pemtls x509 -noout -dates} works (text around the PEM block is
+ * {@code openssl s_client ... | pemtls x509 -noout -dates} works (text around the PEM block is
  * skipped). As in openssl, the fields come out in the order of each option's <em>last</em> occurrence on
  * the command line, and then, unless {@code -noout}, the certificate as PEM. {@code -fingerprint}
  * is SHA-1 by default, printed as {@code SHA1 Fingerprint=}; with a digest option the digest's
