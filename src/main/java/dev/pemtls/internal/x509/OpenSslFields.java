@@ -3,14 +3,10 @@ package dev.pemtls.internal.x509;
 import dev.pemtls.SslError;
 import dev.pemtls.internal.Reason;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.ASN1TaggedObject;
 
 /**
  * The fields of a certificate as {@code openssl x509} prints them ({@code -subject, -issuer,
@@ -18,28 +14,10 @@ import org.bouncycastle.asn1.ASN1TaggedObject;
  * octets as encoded and not a decoded, re-normalised form.
  */
 public final class OpenSslFields {
-  private final ASN1Encodable issuer;
-  private final ASN1Encodable subject;
-  private final ASN1Integer serial;
-  private final ASN1Sequence validity;
-  private final ASN1Sequence extensionList;
+  private final TbsFields tbs;
 
-  private OpenSslFields(ASN1Sequence tbs) {
-    int i = tbs.getObjectAt(0) instanceof ASN1TaggedObject ? 1 : 0;
-    serial = ASN1Integer.getInstance(tbs.getObjectAt(i++));
-    i++; // signature AlgorithmIdentifier
-    issuer = tbs.getObjectAt(i++);
-    validity = ASN1Sequence.getInstance(tbs.getObjectAt(i++));
-    subject = tbs.getObjectAt(i++);
-    i++; // subjectPublicKeyInfo
-    ASN1Sequence ext = null;
-    for (; i < tbs.size(); i++) {
-      ASN1TaggedObject tagged = ASN1TaggedObject.getInstance(tbs.getObjectAt(i));
-      if (tagged.getTagNo() == 3) {
-        ext = ASN1Sequence.getInstance(tagged.getExplicitBaseObject());
-      }
-    }
-    extensionList = ext;
+  private OpenSslFields(TbsFields tbs) {
+    this.tbs = tbs;
   }
 
   /** @throws SslError {@code X509 ASN1_LIB} when the certificate cannot be re-read */
@@ -60,7 +38,7 @@ public final class OpenSslFields {
   public static OpenSslFields of(byte[] der) throws SslError {
     try {
       ASN1Sequence c = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
-      return new OpenSslFields(ASN1Sequence.getInstance(c.getObjectAt(0)));
+      return new OpenSslFields(TbsFields.of(ASN1Sequence.getInstance(c.getObjectAt(0))));
     } catch (IOException | RuntimeException e) {
       throw Reason.X509_ASN1_LIB.error("malformed certificate: " + e.getMessage(), e);
     }
@@ -68,27 +46,27 @@ public final class OpenSslFields {
 
   /** {@code -subject}'s value, in OpenSSL's oneline form ({@link OneLineNames}). */
   public String subject() {
-    return OneLineNames.print(subject);
+    return OneLineNames.print(tbs.subject());
   }
 
   /** {@code -issuer}'s value, in OpenSSL's oneline form. */
   public String issuer() {
-    return OneLineNames.print(issuer);
+    return OneLineNames.print(tbs.issuer());
   }
 
   /** {@code -serial}'s value: upper-case hex of the whole octets, e.g. {@code 0ABC}. */
   public String serial() {
-    return SerialNumbers.printAll(serial.getValue());
+    return SerialNumbers.printAll(tbs.serial().getValue());
   }
 
   /** {@code notBefore=}'s value, e.g. {@code May  5 09:37:37 2011 GMT}. */
   public String notBefore() {
-    return time(validity.getObjectAt(0));
+    return tbs.notBefore();
   }
 
   /** {@code notAfter=}'s value. */
   public String notAfter() {
-    return time(validity.getObjectAt(1));
+    return tbs.notAfter();
   }
 
   /**
@@ -98,11 +76,6 @@ public final class OpenSslFields {
    * certificate} to standard error).
    */
   public String subjectAltNameText() {
-    return SanText.print(extensionList);
-  }
-
-  private static String time(ASN1Encodable t) {
-    return AsnTimes.print(Der.identifier(t),
-        new String(Der.content(t), StandardCharsets.ISO_8859_1));
+    return SanText.print(tbs.extensions());
   }
 }
