@@ -122,6 +122,15 @@ class VerifyCommandTest {
   }
 
   @Test
+  void hashedCaDirectory_isSearched() throws Exception {
+    Path capath = Files.createDirectories(dir.resolve("capath"));
+    Files.copy(Path.of(root), capath.resolve("root.pem"));
+    new OpenSsl(capath).run("rehash", ".");
+    assertAll(same(0, "-CApath", capath.toString(), "-untrusted", intermediate, server),
+        same(2, "-CApath", capath.toString(), server));
+  }
+
+  @Test
   void missingIntermediate_isError20() {
     assertAll(same(2, "-CAfile", root, server));
   }
