@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * <p>Exit status: 0 on success and for {@code -help}; 1 for a usage error (one line on standard
  * error naming the bad option and the nearest known one) and for a failure; {@code rehash}
- * returns its number of errors, as {@code openssl rehash} does.
+ * returns its number of errors, as {@code openssl rehash} does, and {@code verify} 2 when a
+ * certificate fails, as {@code openssl verify}.
  */
 public final class Main {
   private Main() {}
@@ -25,6 +26,8 @@ public final class Main {
         new DemoCommand(),
         new DecodeCertCommand(),
         new CiphersCommand(),
+        new X509Command(),
+        new VerifyCommand(),
         new SubjectHashCommand(),
         new RehashCommand(),
         new SClientCommand(),

@@ -12,14 +12,17 @@ final class Options {
   private final Map<String, String> values = new HashMap<>();
   private final Set<String> flags = new HashSet<>();
   private final List<String> operands = new ArrayList<>();
+  private final List<String> order = new ArrayList<>();
   private boolean help;
 
   void setValue(String name, String value) {
     values.put(name, value);
+    order.add(name);
   }
 
   void setFlag(String name) {
     flags.add(name);
+    order.add(name);
   }
 
   void requestHelp() {
@@ -41,6 +44,11 @@ final class Options {
 
   boolean has(String option) {
     return flags.contains(option) || values.containsKey(option);
+  }
+
+  /** Every option given, flags and values, in command-line order (repeats included). */
+  List<String> order() {
+    return order;
   }
 
   List<String> operands() {

@@ -45,7 +45,8 @@ class CliUsageTest {
 
   @Test
   void help_fileCommands_doNotTreatHelpAsAFile() {
-    for (String name : List.of("subject-hash", "decode-cert", "config-check", "rehash")) {
+    for (String name : List.of("subject-hash", "decode-cert", "config-check", "rehash", "x509",
+        "verify")) {
       CliRun r = CliRun.of(name, "-help");
       assertEquals(0, r.status(), r.err());
       assertTrue(r.out().startsWith("usage: pemtls " + name), r.out());
@@ -61,6 +62,8 @@ class CliUsageTest {
         Arguments.of(List.of("rehash", "-compt", "dir"), "-compt", "-compat"),
         Arguments.of(List.of("config-check", "--securty", "f"), "--securty", "--security"),
         Arguments.of(List.of("decode-cert", "-hlep"), "-hlep", "-help"),
+        Arguments.of(List.of("x509", "-in", "c.pem", "-subjct"), "-subjct", "-subject"),
+        Arguments.of(List.of("verify", "-CAfiel", "ca.pem", "c.pem"), "-CAfiel", "-CAfile"),
         Arguments.of(List.of("demo", "-apii"), "-apii", "-api"),
         Arguments.of(List.of("version", "--hepl"), "--hepl", "--help"));
   }
@@ -99,7 +102,12 @@ class CliUsageTest {
         Arguments.of(List.of("ciphers", "-ciphersuites"), "option -ciphersuites needs a value"),
         Arguments.of(List.of("config-check", "--security"), "option --security needs a value"),
         Arguments.of(List.of("s_client", "-tls1_2", "-tls1_3"),
-            "options -tls1_2 and -tls1_3 exclude each other"));
+            "options -tls1_2 and -tls1_3 exclude each other"),
+        Arguments.of(List.of("x509", "-in"), "option -in needs a value"),
+        Arguments.of(List.of("verify", "-verify_ip", "not-an-ip", "c.pem"),
+            "-verify_ip not-an-ip is not an IPv4 or IPv6 address"),
+        Arguments.of(List.of("verify", "-verify_hostname", "h", "-verify_ip", "::1", "c.pem"),
+            "options -verify_hostname and -verify_ip exclude each other"));
   }
 
   @ParameterizedTest
@@ -114,6 +122,7 @@ class CliUsageTest {
   @Test
   void missingOrExtraOperands_exitOneWithOneLineUsage() {
     for (List<String> args : List.of(List.of("subject-hash"), List.of("decode-cert"),
+        List.of("verify", "-CAfile", "ca.pem"),
         List.of("rehash"), List.of("config-check"), List.of("ciphers", "HIGH", "LOW"),
         List.of("version", "extra"), List.of("demo", "extra"))) {
       CliRun r = CliRun.of(args.toArray(String[]::new));

@@ -113,8 +113,16 @@ public final class PemFiles {
    *     certificate, {@code PEM BAD_BASE64_DECODE}/{@code ASN1_LIB} for a broken one
    */
   public static X509Certificate readFirstCertificate(Path file, String role) throws SslError {
-    byte[] data = FileSource.read(file, role);
-    String source = file.toString();
+    return firstCertificate(FileSource.read(file, role), file.toString(), role);
+  }
+
+  /**
+   * As {@link #readFirstCertificate}, from bytes already read (standard input).
+   *
+   * @param source where the bytes came from, for messages ("standard input")
+   */
+  public static X509Certificate firstCertificate(byte[] data, String source, String role)
+      throws SslError {
     List<PemBlock> blocks = PemTokenizer.blocks(data, source);
     for (PemBlock block : blocks) {
       if (CertificateParser.CERTIFICATE_LABELS.contains(block.label())) {

@@ -144,6 +144,16 @@ public final class ChainVerifier {
   }
 
   /**
+   * The chain {@link #verify} would check for {@code peerChain}, leaf first, without checking it:
+   * for reporting which certificate a failure's depth names ({@code openssl verify} prints its
+   * subject).
+   */
+  public List<X509Certificate> buildChain(X509Certificate[] peerChain) {
+    return buildPath(peerChain, flags.contains(VerifyFlags.X509_PARTIAL_CHAIN),
+        Date.from(clock.instant()));
+  }
+
+  /**
    * Leaf first; each next certificate issued the previous. Trusted issuers are preferred; once
    * one is found only trusted ones follow. With partial chains the first trusted one ends it.
    */

@@ -1,8 +1,10 @@
 package dev.pemtls.internal.x509;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.Year;
 import java.util.Locale;
+import org.bouncycastle.asn1.ASN1Encodable;
 
 /** Certificate validity times as OpenSSL prints them, e.g. {@code "May  5 09:37:37 2011 GMT"}. */
 final class AsnTimes {
@@ -44,6 +46,12 @@ final class AsnTimes {
     // OpenSSL 3.0 converts an offset time to UTC and then prints " GMT" for every time it parsed.
     return String.format(Locale.ROOT, "%s %2d %02d:%02d:%02d%s %d GMT",
         MONTHS[t.getMonthValue() - 1], t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), fraction, t.getYear());
+  }
+
+  /** As {@link #print(int, String)}, for a UTCTime or GeneralizedTime element. */
+  static String print(ASN1Encodable time) {
+    return print(Der.identifier(time),
+        new String(Der.content(time), StandardCharsets.ISO_8859_1));
   }
 
   /** OpenSSL's lenient {@code ossl_asn1_time_to_tm}; null where it fails. */

@@ -3,18 +3,14 @@ package dev.pemtls.internal.x509;
 import dev.pemtls.internal.Reason;
 import dev.pemtls.SslError;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.ASN1TaggedObject;
 
 /**
  * Python's {@code getpeercert()} dictionary for a certificate.
@@ -64,45 +60,21 @@ public final class CertificateDict {
     }
   }
 
-  private static Map<String, Object> decode(ASN1Sequence tbs) throws SslError {
-    int i = 0;
-    int version = 0;
-    if (tbs.getObjectAt(0) instanceof ASN1TaggedObject) {
-      ASN1TaggedObject v = (ASN1TaggedObject) tbs.getObjectAt(i++);
-      version = ASN1Integer.getInstance(v.getExplicitBaseObject()).intValueExact();
-    }
-    ASN1Integer serial = ASN1Integer.getInstance(tbs.getObjectAt(i++));
-    i++; // signature AlgorithmIdentifier
-    ASN1Encodable issuer = tbs.getObjectAt(i++);
-    ASN1Sequence validity = ASN1Sequence.getInstance(tbs.getObjectAt(i++));
-    ASN1Encodable subject = tbs.getObjectAt(i++);
-    i++; // subjectPublicKeyInfo
-    ASN1Sequence extensions = null;
-    for (; i < tbs.size(); i++) {
-      ASN1TaggedObject tagged = ASN1TaggedObject.getInstance(tbs.getObjectAt(i));
-      if (tagged.getTagNo() == 3) {
-        extensions = ASN1Sequence.getInstance(tagged.getExplicitBaseObject());
-      }
-    }
-
+  private static Map<String, Object> decode(ASN1Sequence tbsSequence) throws SslError {
+    TbsFields tbs = TbsFields.of(tbsSequence);
     Map<String, Object> d = new LinkedHashMap<>();
-    d.put("subject", NameTuples.of(subject));
-    d.put("issuer", NameTuples.of(issuer));
-    d.put("version", version + 1);
-    d.put("serialNumber", SerialNumbers.print(serial.getValue()));
-    d.put("notBefore", time(validity.getObjectAt(0)));
-    d.put("notAfter", time(validity.getObjectAt(1)));
-    Extensions ext = new Extensions(extensions);
+    d.put("subject", NameTuples.of(tbs.subject()));
+    d.put("issuer", NameTuples.of(tbs.issuer()));
+    d.put("version", tbs.version() + 1);
+    d.put("serialNumber", SerialNumbers.print(tbs.serial().getValue()));
+    d.put("notBefore", tbs.notBefore());
+    d.put("notAfter", tbs.notAfter());
+    Extensions ext = new Extensions(tbs.extensions());
     putIfPresent(d, "subjectAltName", ext.subjectAltName());
     putIfPresent(d, "OCSP", ext.aiaUris(Extensions.AD_OCSP));
     putIfPresent(d, "caIssuers", ext.aiaUris(Extensions.AD_CA_ISSUERS));
     putIfPresent(d, "crlDistributionPoints", ext.crlDistributionPoints());
     return Collections.unmodifiableMap(d);
-  }
-
-  private static String time(ASN1Encodable t) {
-    return AsnTimes.print(Der.identifier(t),
-        new String(Der.content(t), StandardCharsets.ISO_8859_1));
   }
 
   private static void putIfPresent(Map<String, Object> d, String key, List<Object> value) {

@@ -63,6 +63,19 @@ final class OidNames {
 
   private static final Map<String, String> LONG_NAMES = parse(TABLE);
 
+  /**
+   * OpenSSL's short names ({@code OBJ_nid2sn}) where they differ from the long name; for every
+   * other OID of {@link #TABLE} the short name is the long name.
+   */
+  private static final String SHORT_TABLE = """
+      0.9.2342.19200300.100.1: 1=UID 3=mail 25=DC 44=uid
+      1.3.6.1.4.1.311.60.2.1: 1=jurisdictionL 2=jurisdictionST 3=jurisdictionC
+      1.2.840.113549.1.9: 14=extReq 15=SMIME-CAPS 16=SMIME
+      2.5.4: 3=CN 4=SN 6=C 7=L 8=ST 9=street 10=O 11=OU 42=GN 98=c3 99=n3
+      """;
+
+  private static final Map<String, String> SHORT_NAMES = parse(SHORT_TABLE);
+
   private OidNames() {}
 
   /**
@@ -73,6 +86,26 @@ final class OidNames {
   static String text(ASN1ObjectIdentifier oid) {
     String dotted = oid.getId();
     return LONG_NAMES.getOrDefault(dotted, dotted);
+  }
+
+  /**
+   * The name OpenSSL's {@code X509_NAME_print_ex} writes with {@code XN_FLAG_FN_SN}: the short
+   * name ({@code CN}, {@code O}, {@code emailAddress}), or the dotted OID when OpenSSL does not
+   * know it.
+   */
+  static String shortName(ASN1ObjectIdentifier oid) {
+    String dotted = oid.getId();
+    String sn = SHORT_NAMES.get(dotted);
+    return sn != null ? sn : LONG_NAMES.getOrDefault(dotted, dotted);
+  }
+
+  /** The whole short-name mapping, dotted OID to short name; for tests against OpenSSL. */
+  static Map<String, String> allShort() {
+    Map<String, String> all = new java.util.HashMap<>();
+    for (String oid : LONG_NAMES.keySet()) {
+      all.put(oid, SHORT_NAMES.getOrDefault(oid, LONG_NAMES.get(oid)));
+    }
+    return all;
   }
 
   /** The whole table, dotted OID to long name; for tests that check it against OpenSSL. */

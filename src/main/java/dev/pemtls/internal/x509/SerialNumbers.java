@@ -16,6 +16,18 @@ public final class SerialNumbers {
    * {@code "\\\n"}, and since CPython reads one line only, the result ends there.
    */
   public static String print(BigInteger value) {
+    return print(value, true);
+  }
+
+  /**
+   * OpenSSL's {@code i2a_ASN1_INTEGER} whole, as {@code openssl x509 -serial} prints it: as
+   * {@link #print(BigInteger)}, but past every 35 octets a {@code "\\\n"} and the digits go on.
+   */
+  public static String printAll(BigInteger value) {
+    return print(value, false);
+  }
+
+  private static String print(BigInteger value, boolean firstLineOnly) {
     StringBuilder sb = new StringBuilder();
     if (value.signum() < 0) {
       sb.append('-');
@@ -23,9 +35,11 @@ public final class SerialNumbers {
     byte[] mag = value.abs().toByteArray();
     int start = mag.length > 1 && mag[0] == 0 ? 1 : 0;
     for (int i = start; i < mag.length; i++) {
-      if (i - start == OCTETS_PER_LINE) {
+      if (i > start && (i - start) % OCTETS_PER_LINE == 0) {
         sb.append("\\\n");
-        break;
+        if (firstLineOnly) {
+          break;
+        }
       }
       sb.append(Character.toUpperCase(Character.forDigit((mag[i] >> 4) & 0xf, 16)));
       sb.append(Character.toUpperCase(Character.forDigit(mag[i] & 0xf, 16)));

@@ -46,4 +46,27 @@ class OpenSslPrintersTest {
     assertEquals("domainComponent", OidNames.text(Asn.oid("0.9.2342.19200300.100.1.25")));
     assertEquals("1.2.3.4", OidNames.text(Asn.oid("1.2.3.4")));
   }
+
+  @Test
+  void oneLineName_quotesEscapesAndJoinsAsOpenssl() {
+    // Expected values are what openssl 3.0 x509 -subject printed for these names.
+    assertEquals("C = DE, O = \"a,b\" + OU = x\\\"y",
+        OneLineNames.print(Asn.name(Asn.rdn(Asn.atv("2.5.4.6", Asn.latin1(19, "DE"))),
+            Asn.rdn(Asn.atv("2.5.4.10", "a,b"), Asn.atv("2.5.4.11", "x\"y")))));
+    assertEquals("CN = \" \\C3\\A9<z>;#\\\\ \", CN = \"#zz\", CN = a#b c, CN = #",
+        OneLineNames.print(Asn.name(Asn.atv(GeneratedCerts.CN, " \u00e9<z>;#\\ "),
+            Asn.atv(GeneratedCerts.CN, "#zz"), Asn.atv(GeneratedCerts.CN, "a#b c"),
+            Asn.atv(GeneratedCerts.CN, "#"))));
+    assertEquals("UID = u, DC = com, emailAddress = a@b, 1.2.3.4 = x",
+        OneLineNames.print(Asn.name(Asn.atv("0.9.2342.19200300.100.1.1", "u"),
+            Asn.atv("0.9.2342.19200300.100.1.25", Asn.latin1(22, "com")),
+            Asn.atv("1.2.840.113549.1.9.1", Asn.latin1(22, "a@b")), Asn.atv("1.2.3.4", "x"))));
+  }
+
+  @Test
+  void serialPrintAll_continuesPast35Octets() {
+    BigInteger big = BigInteger.ONE.shiftLeft(8 * 35); // 36 octets
+    assertEquals("01" + "00".repeat(34) + "\\\n" + "00", SerialNumbers.printAll(big));
+    assertEquals("01" + "00".repeat(34) + "\\\n", SerialNumbers.print(big));
+  }
 }
