@@ -11,6 +11,7 @@ import dev.pemtls.internal.pem.PemFiles;
 import dev.pemtls.internal.trust.CaCheck;
 import dev.pemtls.internal.trust.OpenSslDefaultPaths;
 import dev.pemtls.internal.trust.SecurityLevel;
+import dev.pemtls.internal.trust.TrustStore;
 import dev.pemtls.internal.trust.VerifyLocations;
 import java.io.IOException;
 import java.net.Socket;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -266,6 +268,66 @@ public final class SslContext {
    */
   public synchronized List<X509Certificate> caCertificates() {
     return material.trust().get().certificates().stream().filter(CaCheck::isCa).toList();
+  }
+
+  /**
+   * Python's {@code cert_store_stats()}: how many trusted certificates ({@code x509}), how many
+   * of them CAs ({@code x509_ca}) and how many CRLs ({@code crl}) are loaded, from cafiles and
+   * cadata. A capath's files are not counted: Python counts them only once a verification has
+   * looked them up, PemTLS not at all.
+   */
+  public synchronized Map<String, Integer> certStoreStats() {
+    TrustStore trust = material.trust().get();
+    Map<String, Integer> stats = new LinkedHashMap<>();
+    stats.put("x509", trust.certificates().size());
+    stats.put("crl", trust.crls().size());
+    stats.put("x509_ca", (int) trust.certificates().stream().filter(CaCheck::isCa).count());
+    return stats;
+  }
+
+  /**
+   * Python's {@code post_handshake_auth}: always false. BCJSSE 1.84 does not implement TLS 1.3
+   * post-handshake client authentication, so a PemTLS client never offers it.
+   */
+  public boolean postHandshakeAuth() {
+    return false;
+  }
+
+  /**
+   * Python's {@code post_handshake_auth = value}. {@code false} is what PemTLS does; {@code true}
+   * is refused, never ignored: BCJSSE 1.84 cannot answer a server's post-handshake request.
+   *
+   * @throws IllegalArgumentException for {@code true}
+   */
+  public void setPostHandshakeAuth(boolean enabled) {
+    if (enabled) {
+      throw new IllegalArgumentException("post_handshake_auth cannot be turned on: BCJSSE 1.84 "
+          + "does not implement TLS 1.3 post-handshake authentication; request the client "
+          + "certificate in the handshake instead (verify_mode on the server)");
+    }
+  }
+
+  /**
+   * Python's {@code num_tickets}: the TLS 1.3 session tickets a server sends after each
+   * handshake. Always 0: BCJSSE 1.84 sends none (see BENCHMARKS.md on TLS 1.3 resumption), where
+   * Python's default is 2.
+   */
+  public int numTickets() {
+    return 0;
+  }
+
+  /**
+   * Python's {@code num_tickets = n}. 0 is what PemTLS does; any other count is refused, never
+   * ignored.
+   *
+   * @throws IllegalArgumentException for a count other than 0
+   */
+  public void setNumTickets(int count) {
+    if (count != 0) {
+      throw new IllegalArgumentException("num_tickets " + count + " cannot be set: BCJSSE 1.84 "
+          + "sends no TLS 1.3 session tickets, so PemTLS servers send 0 (clients resume TLS 1.2 "
+          + "sessions only)");
+    }
   }
 
   // --- ciphers ---
