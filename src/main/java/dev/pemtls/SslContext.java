@@ -61,6 +61,7 @@ public final class SslContext {
   private final Protocol protocol;
   private VerifyMode verifyMode;
   private boolean checkHostname;
+  private boolean hostnameChecksCommonName = true;
   private final ContextMaterial material = new ContextMaterial(); // identity and trust
   private CipherConfig ciphers;
   private List<String> groups; // TLS names; null: OpenSSL's default list
@@ -475,6 +476,22 @@ public final class SslContext {
     checkHostname = on;
     built = null;
   }
+  /**
+   * Python's {@code hostname_checks_common_name} (default true, as in Python 3.11 with OpenSSL
+   * 3.0): whether the host-name check falls back to the subject's commonName when the
+   * certificate has no DNS subject alternative names. False is OpenSSL's {@code
+   * X509_CHECK_FLAG_NEVER_CHECK_SUBJECT}: such a certificate then matches no host name.
+   */
+  public synchronized boolean hostnameChecksCommonName() {
+    return hostnameChecksCommonName;
+  }
+
+  /** Sets Python's {@code hostname_checks_common_name}; see {@link #hostnameChecksCommonName}. */
+  public synchronized void setHostnameChecksCommonName(boolean fallback) {
+    hostnameChecksCommonName = fallback;
+    built = null;
+  }
+
 
   // --- versions and ALPN ---
 
@@ -610,7 +627,7 @@ public final class SslContext {
     return new Settings(protocol, verifyMode, checkHostname, material.identity(), material.trust(),
         TlsVersion.jsseRange(minimumVersion, maximumVersion), ciphers.jsseSuites(), alpn,
         verifyFlags, ciphers.securityLevel()).withHandshakeTimeout(handshakeTimeout)
-        .withGroups(groups);
+        .withGroups(groups).withHostnameChecksCommonName(hostnameChecksCommonName);
   }
 
 

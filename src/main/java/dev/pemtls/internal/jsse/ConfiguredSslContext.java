@@ -75,7 +75,7 @@ public final class ConfiguredSslContext extends SSLContext {
    */
   public static TrustManager[] trustManagers(Settings settings) {
     return new TrustManager[] {new PemTrustManager(settings.liveTrust(), settings.verifyMode(),
-        settings.verifyFlags(), settings.securityLevel())};
+        settings.verifyFlags(), settings.securityLevel(), settings.hostnameChecksCommonName())};
   }
 
   /**

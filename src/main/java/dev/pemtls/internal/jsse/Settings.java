@@ -44,6 +44,8 @@ import java.util.Objects;
  *     their TLS names ({@code x25519}, {@code secp256r1}), in preference order, or null for
  *     OpenSSL 3.0's default list; either is filtered by the security level ({@link
  *     KeyExchangeGroups})
+ * @param hostnameChecksCommonName Python's {@code hostname_checks_common_name}: whether the host
+ *     check falls back to the subject's commonName for a certificate without DNS SANs
  */
 public record Settings(
     Protocol protocol,
@@ -58,7 +60,8 @@ public record Settings(
     VerifyFlags verifyFlags,
     int securityLevel,
     Duration handshakeTimeout,
-    List<String> groups) {
+    List<String> groups,
+    boolean hostnameChecksCommonName) {
 
   /** The handshake timeout unless set otherwise: long for any real peer, short for a stall. */
   public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
@@ -92,41 +95,48 @@ public record Settings(
       VerifyFlags verifyFlags, int securityLevel) {
     this(protocol, verifyMode, verifyMode, checkHostname, identity, trust, protocols,
         cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        DEFAULT_HANDSHAKE_TIMEOUT, null);
+        DEFAULT_HANDSHAKE_TIMEOUT, null, true);
   }
 
   /** These settings with the server side's verify mode replaced. */
   public Settings withServerVerifyMode(VerifyMode mode) {
     return new Settings(protocol, verifyMode, mode, checkHostname, liveIdentity, liveTrust,
         protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        handshakeTimeout, groups);
+        handshakeTimeout, groups, hostnameChecksCommonName);
   }
 
   /** These settings with the handshake timeout replaced (zero: none). */
   public Settings withHandshakeTimeout(Duration timeout) {
     return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity, liveTrust,
-        protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel, timeout, groups);
+        protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel, timeout, groups, hostnameChecksCommonName);
   }
 
   /** These settings with the trusted certificates, directories and CRLs replaced. */
   public Settings withTrust(Live<TrustStore> replacement) {
     return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
         replacement, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        handshakeTimeout, groups);
+        handshakeTimeout, groups, hostnameChecksCommonName);
   }
 
   /** These settings with the enabled protocols replaced (JSSE names, newest first). */
   public Settings withProtocols(List<String> enabled) {
     return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
         liveTrust, enabled, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        handshakeTimeout, groups);
+        handshakeTimeout, groups, hostnameChecksCommonName);
   }
 
   /** These settings with the key-exchange groups replaced (OpenSSL names; null: default). */
   public Settings withGroups(List<String> replacement) {
     return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
         liveTrust, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        handshakeTimeout, replacement);
+        handshakeTimeout, replacement, hostnameChecksCommonName);
+  }
+
+  /** These settings with Python's {@code hostname_checks_common_name} replaced. */
+  public Settings withHostnameChecksCommonName(boolean fallback) {
+    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
+        liveTrust, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
+        handshakeTimeout, groups, fallback);
   }
 
   /** Whether an identity (certificate chain and key) is loaded. */

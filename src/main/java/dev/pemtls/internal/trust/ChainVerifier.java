@@ -32,6 +32,7 @@ public final class ChainVerifier {
   private final Clock clock;
   private final int maxDepth;
   private final int authLevel;
+  private final boolean commonNameFallback;
 
   /** A verifier with Python's default flags ({@code VERIFY_X509_TRUSTED_FIRST}). */
   public ChainVerifier(TrustStore store) {
@@ -44,16 +45,25 @@ public final class ChainVerifier {
    * @param clock the time certificates and CRLs must be valid at
    */
   public ChainVerifier(TrustStore store, VerifyFlags flags, Clock clock) {
-    this(store, flags, clock, MAX_DEPTH, 0);
+    this(store, flags, clock, MAX_DEPTH, 0, true);
   }
 
   private ChainVerifier(TrustStore store, VerifyFlags flags, Clock clock, int maxDepth,
-      int authLevel) {
+      int authLevel, boolean commonNameFallback) {
     this.store = store;
     this.flags = flags;
     this.clock = clock;
     this.maxDepth = maxDepth;
     this.authLevel = authLevel;
+    this.commonNameFallback = commonNameFallback;
+  }
+
+  /**
+   * This verifier with Python's {@code hostname_checks_common_name} (default true): whether a
+   * certificate without DNS SANs is matched by its subject's commonName.
+   */
+  public ChainVerifier withHostnameChecksCommonName(boolean fallback) {
+    return new ChainVerifier(store, flags, clock, maxDepth, authLevel, fallback);
   }
 
   /**
@@ -64,7 +74,7 @@ public final class ChainVerifier {
     if (depth < 0) {
       throw new IllegalArgumentException("verify depth must be 0 or more, not " + depth);
     }
-    return new ChainVerifier(store, flags, clock, depth, authLevel);
+    return new ChainVerifier(store, flags, clock, depth, authLevel, commonNameFallback);
   }
 
   /**
@@ -73,7 +83,7 @@ public final class ChainVerifier {
    * 68.
    */
   public ChainVerifier withSecurityLevel(int level) {
-    return new ChainVerifier(store, flags, clock, maxDepth, level);
+    return new ChainVerifier(store, flags, clock, maxDepth, level, commonNameFallback);
   }
 
   /**
@@ -134,7 +144,7 @@ public final class ChainVerifier {
     }
     NameConstraintLimits.check(path);
     if (host != null) {
-      X509CheckHost.check(path.get(0), host);
+      X509CheckHost.check(path.get(0), host, commonNameFallback);
     }
     if (flags.contains(VerifyFlags.CRL_CHECK_LEAF)) {
       Revocation.check(path, store, flags.contains(VerifyFlags.CRL_CHECK_CHAIN), now);

@@ -43,6 +43,7 @@ public final class PemTrustManager extends X509ExtendedTrustManager {
   private final Supplier<TrustStore> stores;
   private final VerifyFlags flags;
   private final int securityLevel;
+  private final boolean commonNameFallback;
 
   /**
    * @param store the trusted certificates
@@ -74,16 +75,26 @@ public final class PemTrustManager extends X509ExtendedTrustManager {
    */
   public PemTrustManager(Supplier<TrustStore> stores, VerifyMode clientSideMode,
       VerifyFlags flags, int securityLevel) {
+    this(stores, clientSideMode, flags, securityLevel, true);
+  }
+
+  /**
+   * As {@link #PemTrustManager(Supplier, VerifyMode, VerifyFlags, int)}, with Python's {@code
+   * hostname_checks_common_name} ({@code commonNameFallback}).
+   */
+  public PemTrustManager(Supplier<TrustStore> stores, VerifyMode clientSideMode,
+      VerifyFlags flags, int securityLevel, boolean commonNameFallback) {
     this.clientSideMode = clientSideMode;
     this.stores = stores;
     this.flags = flags;
     this.securityLevel = securityLevel;
+    this.commonNameFallback = commonNameFallback;
   }
 
   /** A verifier on the store current now; cheap, it holds references only. */
   private ChainVerifier verifier() {
     return new ChainVerifier(stores.get(), flags, java.time.Clock.systemUTC())
-        .withSecurityLevel(securityLevel);
+        .withSecurityLevel(securityLevel).withHostnameChecksCommonName(commonNameFallback);
   }
 
   @Override

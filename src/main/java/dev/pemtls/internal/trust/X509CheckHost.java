@@ -49,6 +49,16 @@ public final class X509CheckHost {
    *     VerifyCode#IP_ADDRESS_MISMATCH} (64) when it does not match
    */
   public static void check(X509Certificate cert, String host) throws VerificationFailure {
+    check(cert, host, true);
+  }
+
+  /**
+   * As {@link #check(X509Certificate, String)}; {@code commonNameFallback} false is Python's
+   * {@code hostname_checks_common_name = False} (OpenSSL's {@code
+   * X509_CHECK_FLAG_NEVER_CHECK_SUBJECT}): a certificate without DNS SANs matches no host name.
+   */
+  public static void check(X509Certificate cert, String host, boolean commonNameFallback)
+      throws VerificationFailure {
     byte[] ip = ipBytes(host);
     if (ip != null) {
       if (!matchesIp(cert, ip)) {
@@ -57,16 +67,22 @@ public final class X509CheckHost {
       }
       return;
     }
-    if (!matchesHost(cert, host)) {
+    if (!matchesHost(cert, host, commonNameFallback)) {
       throw new VerificationFailure(VerifyCode.HOSTNAME_MISMATCH, 0,
           "host name '" + host + "' matches none of " + namesOf(cert));
     }
   }
 
   static boolean matchesHost(X509Certificate cert, String host) {
+    return matchesHost(cert, host, true);
+  }
+
+  private static boolean matchesHost(X509Certificate cert, String host,
+      boolean commonNameFallback) {
     String h = stripTrailingDot(host).toLowerCase(Locale.ROOT);
     List<String> dnsNames = sans(cert, SAN_DNS);
-    List<String> candidates = dnsNames.isEmpty() ? commonNames(cert) : dnsNames;
+    List<String> candidates = !dnsNames.isEmpty() ? dnsNames
+        : commonNameFallback ? commonNames(cert) : List.of();
     for (String pattern : candidates) {
       if (matchesPattern(pattern.toLowerCase(Locale.ROOT), h)) {
         return true;
