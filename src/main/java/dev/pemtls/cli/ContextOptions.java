@@ -28,6 +28,8 @@ final class ContextOptions {
             + "file:PATH")
         .value("-cipher", "LIST", "TLS 1.2 cipher list, an OpenSSL cipher string")
         .value("-ciphersuites", "LIST", "TLS 1.3 cipher suites, colon-separated")
+        .value("-groups", "LIST", "key-exchange groups, colon-separated (X25519:P-256)")
+        .value("-curves", "LIST", "the same as -groups")
         .value("-alpn", "LIST", "ALPN protocols to offer, comma-separated (h2,http/1.1)")
         .flag("-tls1_2", "use TLS 1.2 only")
         .flag("-tls1_3", "use TLS 1.3 only")
@@ -55,6 +57,11 @@ final class ContextOptions {
     }
     if (o.get("-ciphersuites") != null) {
       ctx.setCiphersuites(o.get("-ciphersuites"));
+    }
+    o.exclusive("-groups", "-curves");
+    String groups = o.get("-groups") != null ? o.get("-groups") : o.get("-curves");
+    if (groups != null) {
+      ctx.setGroups(groups);
     }
     if (o.has("-tls1_2") || o.has("-no_tls1_3")) {
       ctx.setMaximumVersion(TlsVersion.TLSv1_2);
