@@ -9,6 +9,7 @@ import dev.pemtls.internal.trust.TrustStore;
 import dev.pemtls.internal.trust.VerificationFailure;
 import dev.pemtls.internal.trust.VerifyCode;
 import dev.pemtls.internal.x509.CertificateDict;
+import dev.pemtls.internal.x509.OneLineNames;
 import java.io.PrintStream;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -36,7 +37,33 @@ final class ConnectionReport {
   }
 
   static void print(PrintStream out, SSLSocket tls, VerifyCode verified) throws SslError {
+    print(out, tls, verified, false);
+  }
+
+  /**
+   * As {@link #print(PrintStream, SSLSocket, VerifyCode)}; with {@code showCerts} (openssl's
+   * {@code -showcerts}) first the peer's chain as it was sent: for each certificate its depth,
+   * subject and issuer in openssl's one-line form, and the certificate in PEM (openssl also
+   * prints each key's type and the validity, which PemTLS leaves out).
+   */
+  static void print(PrintStream out, SSLSocket tls, VerifyCode verified, boolean showCerts)
+      throws SslError {
     X509Certificate[] chain = peerChain(tls);
+    if (showCerts && chain.length > 0) {
+      out.println("---");
+      out.println("Certificate chain");
+      for (int i = 0; i < chain.length; i++) {
+        out.println(" " + i + " s:" + OneLineNames.print(
+            chain[i].getSubjectX500Principal().getEncoded()));
+        out.println("   i:" + OneLineNames.print(
+            chain[i].getIssuerX500Principal().getEncoded()));
+        try {
+          out.print(Ssl.derCertToPemCert(chain[i].getEncoded()));
+        } catch (java.security.cert.CertificateEncodingException e) {
+          throw new IllegalStateException("a received certificate has no encoding", e);
+        }
+      }
+    }
     out.println("---");
     if (chain.length == 0) {
       out.println("No peer certificate");

@@ -32,6 +32,7 @@ final class SClientCommand implements Command {
           + "report the result and carry on)")
       .value("-verify", "DEPTH", "accepted as openssl's; PemTLS always verifies and reports, "
           + "with no depth limit")
+      .flag("-showcerts", "print the server's certificate chain as sent, in PEM")
       .flag("-quiet", "print no session details; implies -ign_eof")
       .flag("-ign_eof", "keep the connection open after the end of standard input"));
 
@@ -81,7 +82,7 @@ final class SClientCommand implements Command {
     try (SSLSocket tls = ctx.wrapSocket(raw, false, true, true, serverHostname)) {
       VerifyCode verified = ConnectionReport.verify(tls, ContextSettings.of(ctx).trust(), true, checkHost);
       if (!quiet) {
-        ConnectionReport.print(out, tls, verified);
+        ConnectionReport.print(out, tls, verified, o.has("-showcerts"));
       }
       SClientRelay.run(tls, in, out, o.has("-ign_eof") || quiet);
     }
