@@ -32,7 +32,8 @@ final class SClientCommand implements Command {
           + "report the result and carry on)")
       .value("-verify", "DEPTH", "accepted as openssl's; PemTLS always verifies and reports, "
           + "with no depth limit")
-      .flag("-showcerts", "print the server's chain as sent, in PEM (without openssl's a:/v: lines)")
+      .flag("-showcerts", "print the server's chain as sent, in PEM (without openssl's a:/v: "
+          + "lines)")
       .flag("-quiet", "print no session details; implies -ign_eof")
       .flag("-ign_eof", "keep the connection open after the end of standard input"));
 
