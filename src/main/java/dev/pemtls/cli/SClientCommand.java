@@ -24,6 +24,9 @@ import javax.net.ssl.SSLSocket;
 final class SClientCommand implements Command {
   private static final OptionTable OPTIONS = ContextOptions.addTo(new OptionTable("s_client")
       .value("-connect", "HOST:PORT", "the server to connect to (default localhost:4433)")
+      .value("-host", "HOST", "the server's host, instead of -connect's")
+      .value("-port", "PORT", "the server's port, instead of -connect's")
+      .flag("-crlf", "send each line feed read from standard input as CR LF")
       .value("-servername", "NAME", "the SNI name to send (default: the -connect host unless it "
           + "is an IP address)")
       .flag("-noservername", "send no SNI")
@@ -55,7 +58,10 @@ final class SClientCommand implements Command {
   @Override
   public int run(Options o, InputStream in, PrintStream out, PrintStream err) throws Exception {
     o.exclusive("-servername", "-noservername");
-    String connect = o.get("-connect", "localhost:4433");
+    o.exclusive("-connect", "-host");
+    o.exclusive("-connect", "-port");
+    String connect = o.get("-connect", o.get("-host", "localhost") + ":"
+        + o.get("-port", "4433"));
     int colon = connect.lastIndexOf(':');
     int port = colon <= 0 ? -1 : port(connect.substring(colon + 1));
     if (port < 0) {
@@ -85,7 +91,8 @@ final class SClientCommand implements Command {
       if (!quiet) {
         ConnectionReport.print(out, tls, verified, o.has("-showcerts"));
       }
-      SClientRelay.run(tls, in, out, o.has("-ign_eof") || quiet);
+      SClientRelay.run(tls, o.has("-crlf") ? new CrlfInput(in) : in, out,
+          o.has("-ign_eof") || quiet);
     }
     if (!quiet) {
       err.println("DONE");

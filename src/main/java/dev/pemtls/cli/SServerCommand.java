@@ -39,6 +39,7 @@ final class SServerCommand implements Command {
           + "openssl's, not limited")
       .value("-Verify", "DEPTH", "demand a client certificate (CERT_REQUIRED); DEPTH as "
           + "openssl's, not limited")
+      .value("-port", "PORT", "the port to listen on, all addresses (as -accept PORT)")
       .value("-naccept", "N", "stop after N connections (default: serve until killed)")
       .flag("-quiet", "print no connection details")
       .flag("-rev", "answer each line reversed")
@@ -67,7 +68,8 @@ final class SServerCommand implements Command {
           + "the same file)");
     }
     o.exclusive("-verify", "-Verify");
-    String accept = o.get("-accept", "4433");
+    o.exclusive("-accept", "-port");
+    String accept = o.get("-accept", o.get("-port", "4433"));
     int colon = accept.lastIndexOf(':');
     int port = SClientCommand.port(accept.substring(colon + 1));
     if (port < 0) {
