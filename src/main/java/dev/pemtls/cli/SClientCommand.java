@@ -31,6 +31,7 @@ final class SClientCommand implements Command {
           + "is an IP address)")
       .flag("-noservername", "send no SNI")
       .value("-verify_hostname", "HOST", "check that the certificate is valid for HOST")
+      .value("-verify_ip", "IP", "check that the certificate is valid for the IP address IP")
       .flag("-verify_return_error", "stop the handshake when verification fails (default: "
           + "report the result and carry on)")
       .value("-verify", "DEPTH", "accepted as openssl's; PemTLS always verifies and reports, "
@@ -70,7 +71,11 @@ final class SClientCommand implements Command {
     }
     String host = connect.substring(0, colon).replaceAll("^\\[|\\]$", "");
     boolean enforce = o.has("-verify_return_error");
-    String checkHost = o.get("-verify_hostname");
+    o.exclusive("-verify_hostname", "-verify_ip");
+    String checkHost = o.get("-verify_hostname", o.get("-verify_ip"));
+    if (o.get("-verify_ip") != null && !X509CheckHost.isIpLiteral(checkHost)) {
+      throw new UsageError("-verify_ip needs an IPv4 or IPv6 address, not '" + checkHost + "'");
+    }
     String sni = o.has("-noservername") ? null
         : o.get("-servername", X509CheckHost.isIpLiteral(host) ? null : host);
     boolean quiet = o.has("-quiet");

@@ -54,6 +54,32 @@ class SClientConnectOptionsTest {
   }
 
   @Test
+  void verifyIp_reportsOpensslsCode_forTheCertificatesIpSan() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    try (Peer server = Peer.start("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+        "-cert", pki.serverChain.toString(), "-key", pki.serverKey.toString(), "-www")) {
+      server.await("ACCEPT");
+      for (String ip : new String[] {"127.0.0.1", "127.0.0.2"}) {
+        Peer openssl = Peer.command(java.util.List.of("openssl", "s_client", "-connect",
+            "127.0.0.1:" + port, "-CAfile", pki.caFile.toString(), "-verify_ip", ip))
+            .separateStderr().start();
+        openssl.closeInput();
+        openssl.waitFor();
+        CliRun ours = CliRun.withInput("", "s_client", "-connect", "127.0.0.1:" + port,
+            "-CAfile", pki.caFile.toString(), "-verify_ip", ip);
+        String expected = openssl.line("Verify return code:");
+        assertTrue(expected.startsWith(ip.endsWith(".1") ? "Verify return code: 0 (ok)"
+            : "Verify return code: 64 (IP address mismatch)"), expected);
+        assertTrue(ours.out().contains(expected), "openssl: " + expected + "; ours: "
+            + ours.out());
+      }
+    }
+  }
+
+  @Test
   void connectWithHost_isAUsageError() {
     CliRun r = CliRun.withInput("", "s_client", "-connect", "127.0.0.1:1", "-host", "x");
     assertEquals(1, r.status(), r.err());
