@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.testing.ClientHellos;
+import dev.pemtls.testing.Loopback;
 import dev.pemtls.testing.Peer;
 import dev.pemtls.testing.TestPki;
 import java.io.IOException;
@@ -83,10 +84,7 @@ class GroupsPythonTest {
 
   @Test
   void client_withoutTheServersGroup_fails_asPythonDoes() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = Loopback.freePort();
     try (Peer server = Peer.start("openssl", "s_server", "-accept", "127.0.0.1:" + port,
         "-cert", pki.serverChain.toString(), "-key", pki.serverKey.toString(),
         "-groups", "X25519", "-www")) {

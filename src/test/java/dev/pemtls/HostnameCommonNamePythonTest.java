@@ -3,12 +3,11 @@ package dev.pemtls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pemtls.internal.demo.DemoPki;
 import dev.pemtls.internal.demo.DemoPki.Issued;
+import dev.pemtls.testing.Loopback;
 import dev.pemtls.testing.Peer;
 import dev.pemtls.testing.TestPki;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +38,7 @@ class HostnameCommonNamePythonTest {
         .extendedKeyUsage(KeyPurposeId.id_kp_serverAuth).issue();
     Path chain = pki.writeChain("cn-only.pem", cnOnly);
     Path key = pki.writeKey("cn-only.key", cnOnly);
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = Loopback.freePort();
     try (Peer server = Peer.start("openssl", "s_server", "-accept", "127.0.0.1:" + port,
         "-cert", chain.toString(), "-key", key.toString(), "-www")) {
       server.await("ACCEPT");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.testing.ClientHellos;
+import dev.pemtls.testing.Loopback;
 import dev.pemtls.testing.Peer;
 import dev.pemtls.testing.TestPki;
 import java.io.IOException;
@@ -59,10 +60,7 @@ class SignatureAlgorithmsPythonTest {
 
   @Test
   void client_refusesSha1SignedServerKeyExchange_belowLevelZero_asPythonDoes() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = Loopback.freePort();
     try (Peer server = Peer.start("openssl", "s_server", "-accept", "127.0.0.1:" + port,
         "-cert", pki.serverChain.toString(), "-key", pki.serverKey.toString(), "-tls1_2",
         "-sigalgs", "RSA+SHA1", "-cipher", "DEFAULT@SECLEVEL=0", "-www")) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.internal.x509.Json;
 import dev.pemtls.testing.BioDriver;
+import dev.pemtls.testing.Loopback;
 import dev.pemtls.testing.Peer;
 import dev.pemtls.testing.PythonOracle;
 import dev.pemtls.testing.TestPki;
@@ -17,15 +18,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link SslObject} over a real TCP socket, its BIOs pumped by {@link BioDriver} as an event loop
@@ -90,11 +90,6 @@ class SslObjectPeerTest {
         : Peer.command(List.of(command)).separateStderr().start();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return s.getLocalPort();
-    }
-  }
 
   private static Socket connect(int port) throws IOException {
     Socket raw = new Socket(InetAddress.getByName("127.0.0.1"), port);
@@ -130,7 +125,7 @@ class SslObjectPeerTest {
   @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
   void client_toOpensslServer_reportsWhatTheSocketFormReports_alpnToo(String version)
       throws Exception {
-    int port = freePort();
+    int port = Loopback.freePort();
     try (Peer server = start("openssl", "s_server", "-accept", "127.0.0.1:" + port,
         "-naccept", "2", "-cert", pki.serverChain.toString(), "-key", pki.serverKey.toString(),
         "-alpn", "http/1.1", flag(version))) {
@@ -191,7 +186,7 @@ class SslObjectPeerTest {
 
   @Test
   void client_withoutTheCa_failsAsWrapSocketDoes() throws Exception {
-    int port = freePort();
+    int port = Loopback.freePort();
     try (Peer server = start("openssl", "s_server", "-accept", "127.0.0.1:" + port,
         "-naccept", "2", "-cert", pki.serverChain.toString(), "-key",
         pki.serverKey.toString())) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.Loopback;
 import dev.pemtls.testing.Peer;
 import dev.pemtls.testing.TestPki;
 import java.io.IOException;
@@ -14,9 +15,8 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,11 +45,6 @@ class UnwrapOpenSslTest {
     return Peer.start(cmd);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return s.getLocalPort();
-    }
-  }
 
   private static String versionFlag(String version) {
     return version.equals("TLSv1.2") ? "-tls1_2" : "-tls1_3";
@@ -59,7 +54,7 @@ class UnwrapOpenSslTest {
   @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
   void unwrap_javaClientStarts_opensslServerAnswers_tcpLeftClean(String version)
       throws Exception {
-    int port = freePort();
+    int port = Loopback.freePort();
     try (Peer server = openssl("s_server", "-accept", "127.0.0.1:" + port,
         "-naccept", "1", "-cert", pki.serverChain.toString(), "-key", pki.serverKey.toString(),
         versionFlag(version))) {

@@ -3,10 +3,9 @@ package dev.pemtls.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.Loopback;
 import dev.pemtls.testing.Peer;
 import dev.pemtls.testing.TestPki;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -30,10 +29,7 @@ class GroupsOptionTest {
 
   @Test
   void sClientGroups_decideWhetherAnX25519OnlyServerIsReached() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = Loopback.freePort();
     try (Peer server = Peer.start("openssl", "s_server", "-accept", "127.0.0.1:" + port,
         "-cert", pki.serverChain.toString(), "-key", pki.serverKey.toString(), "-groups",
         "X25519", "-www")) {

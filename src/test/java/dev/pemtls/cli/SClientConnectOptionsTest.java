@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.Loopback;
 import dev.pemtls.testing.Peer;
 import dev.pemtls.testing.TestPki;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -31,10 +30,7 @@ class SClientConnectOptionsTest {
   @Test
   void hostAndPort_andCrlf_asOpensslsOptions() throws Exception {
     for (boolean crlf : new boolean[] {false, true}) {
-      int port;
-      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        port = s.getLocalPort();
-      }
+      int port = Loopback.freePort();
       try (Peer server = Peer.start("openssl", "s_server", "-accept", "127.0.0.1:" + port,
           "-cert", pki.serverChain.toString(), "-key", pki.serverKey.toString(), "-naccept",
           "1")) {
@@ -55,10 +51,7 @@ class SClientConnectOptionsTest {
 
   @Test
   void verifyIp_reportsOpensslsCode_forTheCertificatesIpSan() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = Loopback.freePort();
     try (Peer server = Peer.start("openssl", "s_server", "-accept", "127.0.0.1:" + port,
         "-cert", pki.serverChain.toString(), "-key", pki.serverKey.toString(), "-www")) {
       server.await("ACCEPT");

@@ -3,6 +3,7 @@ package dev.pemtls.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.Loopback;
 import dev.pemtls.testing.Peer;
 import dev.pemtls.testing.TestPki;
 import java.net.InetAddress;
@@ -31,11 +32,6 @@ class SClientExitTest {
     pki = new TestPki(dir, "EC");
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
   private static Peer opensslWww(int port) throws Exception {
     Peer server = Peer.start("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-cert",
@@ -46,7 +42,7 @@ class SClientExitTest {
 
   @Test
   void opensslWww_serverClosesAfterTheResponse_exitsZeroEveryTime() throws Exception {
-    int port = freePort();
+    int port = Loopback.freePort();
     try (Peer server = opensslWww(port)) {
       for (int i = 0; i < RUNS; i++) {
         CliRun r = CliRun.withInput(REQUEST, "s_client", "-connect", "127.0.0.1:" + port,
@@ -61,7 +57,7 @@ class SClientExitTest {
 
   @Test
   void opensslWww_endOfInputClosesFirst_exitsZeroEveryTime() throws Exception {
-    int port = freePort();
+    int port = Loopback.freePort();
     try (Peer server = opensslWww(port)) {
       for (int i = 0; i < RUNS; i++) {
         CliRun r = CliRun.withInput(REQUEST, "s_client", "-connect", "127.0.0.1:" + port,

@@ -3,10 +3,9 @@ package dev.pemtls.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.Loopback;
 import dev.pemtls.testing.Peer;
 import dev.pemtls.testing.TestPki;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +31,7 @@ class ShowCertsTest {
   @Test
   void showCerts_printsTheChainAsSent_asOpensslDoes() throws Exception {
     TestPki pki = TestPki.withIntermediate(dir, "EC");
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = Loopback.freePort();
     try (Peer server = Peer.start("openssl", "s_server", "-accept", "127.0.0.1:" + port,
         "-cert", pki.serverLeaf.toString(), "-cert_chain", pki.intermediateFile.toString(),
         "-key", pki.serverKey.toString(), "-www")) {

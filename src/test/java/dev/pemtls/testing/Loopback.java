@@ -62,6 +62,17 @@ public final class Loopback implements AutoCloseable {
   public record Seen(java.util.Map<String, Object> peercert, CipherInfo cipher, String version,
       String line) {}
 
+  /**
+   * A TCP port on 127.0.0.1 that was free a moment ago, for a peer process to listen on (the
+   * listener that found it is closed again).
+   */
+  public static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
   public int port() {
     return listener.getLocalPort();
   }
