@@ -82,6 +82,31 @@ final class ConnectionReport {
     out.flush();
   }
 
+  /**
+   * openssl's {@code -brief} summary, which it writes to standard error: the protocol, the suite
+   * (OpenSSL's name in TLS 1.2, as openssl prints it), the peer's subject in openssl's one-line
+   * form, and the verification result. openssl's "Hash used", "Signature type" and "Server Temp
+   * Key" lines are left out: JSSE does not say which signature and group the handshake used.
+   */
+  static void brief(PrintStream err, SSLSocket tls, VerifyCode verified) throws SslError {
+    established(err, tls);
+    X509Certificate[] chain = peerChain(tls);
+    if (chain.length > 0) {
+      err.println("Peer certificate: "
+          + OneLineNames.print(chain[0].getSubjectX500Principal().getEncoded()));
+    }
+    err.println(verified == VerifyCode.OK ? "Verification: OK"
+        : "Verification error: " + verified.message());
+    err.flush();
+  }
+
+  /** The first lines of openssl's summaries: the connection, its protocol and suite. */
+  static void established(PrintStream out, SSLSocket tls) throws SslError {
+    out.println("CONNECTION ESTABLISHED");
+    out.println("Protocol version: " + Ssl.version(tls));
+    out.println("Ciphersuite: " + Ssl.cipher(tls).name());
+  }
+
   static X509Certificate[] peerChain(SSLSocket tls) {
     try {
       Certificate[] certs = tls.getSession().getPeerCertificates();

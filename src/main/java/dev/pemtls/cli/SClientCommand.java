@@ -38,6 +38,7 @@ final class SClientCommand implements Command {
           + "with no depth limit")
       .flag("-showcerts", "print the server's chain as sent, in PEM (without openssl's a:/v: "
           + "lines)")
+      .flag("-brief", "print only a short summary of the connection, to standard error")
       .flag("-quiet", "print no session details; implies -ign_eof")
       .flag("-ign_eof", "keep the connection open after the end of standard input"));
 
@@ -78,7 +79,8 @@ final class SClientCommand implements Command {
     }
     String sni = o.has("-noservername") ? null
         : o.get("-servername", X509CheckHost.isIpLiteral(host) ? null : host);
-    boolean quiet = o.has("-quiet");
+    boolean brief = o.has("-brief");
+    boolean quiet = o.has("-quiet") || brief; // openssl: -brief is quiet, without -ign_eof
 
     SslContext ctx = ContextOptions.build(o, Protocol.TLS_CLIENT);
     ctx.setCheckHostname(enforce && checkHost != null);
@@ -93,13 +95,15 @@ final class SClientCommand implements Command {
     String serverHostname = enforce && checkHost != null ? checkHost : sni;
     try (SSLSocket tls = ctx.wrapSocket(raw, false, true, true, serverHostname)) {
       VerifyCode verified = ConnectionReport.verify(tls, ContextSettings.of(ctx).trust(), true, checkHost);
-      if (!quiet) {
+      if (brief) {
+        ConnectionReport.brief(err, tls, verified);
+      } else if (!quiet) {
         ConnectionReport.print(out, tls, verified, o.has("-showcerts"));
       }
       SClientRelay.run(tls, o.has("-crlf") ? new CrlfInput(in) : in, out,
-          o.has("-ign_eof") || quiet);
+          o.has("-ign_eof") || o.has("-quiet"));
     }
-    if (!quiet) {
+    if (!o.has("-quiet")) {
       err.println("DONE");
     }
     return 0;

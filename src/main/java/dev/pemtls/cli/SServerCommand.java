@@ -109,9 +109,7 @@ final class SServerCommand implements Command {
       PrintStream err) throws IOException {
     try (SSLSocket tls = ctx.wrapSocket(raw, true, null)) {
       if (!o.has("-quiet")) {
-        out.println("CONNECTION ESTABLISHED");
-        out.println("Protocol version: " + Ssl.version(tls));
-        out.println("Ciphersuite: " + Ssl.cipher(tls).name());
+        ConnectionReport.established(out, tls);
         ConnectionReport.print(out, tls, Ssl.getpeercert(tls) == null
             || !Ssl.getpeercert(tls).isEmpty() ? VerifyCode.OK : VerifyCode.UNSPECIFIED);
       }

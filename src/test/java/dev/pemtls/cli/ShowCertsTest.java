@@ -55,6 +55,31 @@ class ShowCertsTest {
     }
   }
 
+  @Test
+  void brief_printsOpensslsSummaryLines_onStandardError() throws Exception {
+    TestPki pki = new TestPki(java.nio.file.Files.createDirectories(dir.resolve("brief")), "EC");
+    int port = Loopback.freePort();
+    try (Peer server = Peer.start("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+        "-cert", pki.serverChain.toString(), "-key", pki.serverKey.toString(), "-www")) {
+      server.await("ACCEPT");
+      Peer openssl = Peer.command(List.of("openssl", "s_client", "-connect",
+          "127.0.0.1:" + port, "-CAfile", pki.caFile.toString(), "-brief"))
+          .separateStderr().start();
+      openssl.closeInput();
+      openssl.waitFor();
+      CliRun ours = CliRun.withInput("", "s_client", "-connect", "127.0.0.1:" + port,
+          "-CAfile", pki.caFile.toString(), "-brief");
+      assertEquals(0, ours.status(), ours.err());
+      assertEquals("", ours.out(), "-brief prints nothing on standard output");
+      // openssl's lines but "Hash used", "Signature type", "Server Temp Key" and its
+      // "Can't use SSL_get_servername" notice
+      List<String> expected = new ArrayList<>(List.of(openssl.stderr().split("\\n")));
+      expected.removeIf(l -> l.startsWith("Hash used") || l.startsWith("Signature type")
+          || l.startsWith("Server Temp Key") || l.startsWith("Can't use"));
+      assertEquals(expected, List.of(ours.err().split("\\n")));
+    }
+  }
+
   private static List<String> all(Pattern p, String text) {
     List<String> out = new ArrayList<>();
     Matcher m = p.matcher(text);
