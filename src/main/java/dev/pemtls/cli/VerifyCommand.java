@@ -138,13 +138,9 @@ final class VerifyCommand implements Command {
     Path cafile = o.has("-CAfile") ? Path.of(o.get("-CAfile")) : null;
     Path capath = o.has("-CApath") ? Path.of(o.get("-CApath")) : null;
     TrustStore store = VerifyLocations.load(cafile, capath, null).addTo(TrustStore.empty());
-    if (cafile == null) {
-      store = VerifyLocations.defaults(new OpenSslDefaultPaths(defaults.cafile(), List.of(),
-          defaults.opensslCafile(), defaults.opensslCapath())).addTo(store);
-    }
-    if (capath == null) {
-      store = VerifyLocations.defaults(new OpenSslDefaultPaths(Path.of("/nonexistent"),
-          defaults.capaths(), defaults.opensslCafile(), defaults.opensslCapath())).addTo(store);
+    if (cafile == null || capath == null) {
+      store = VerifyLocations.defaults(defaults.only(cafile == null, capath == null))
+          .addTo(store);
     }
     if (o.has("-CRLfile")) {
       List<X509CRL> crls = PemFiles.readCaFile(Path.of(o.get("-CRLfile"))).crls();

@@ -30,6 +30,16 @@ public record OpenSslDefaultPaths(Path cafile, List<Path> capaths, Path opensslC
   private static final List<String> OPENSSLDIRS = List.of("/usr/lib/ssl", "/etc/pki/tls",
       "/etc/ssl", "/usr/local/etc/openssl@3", "/opt/homebrew/etc/openssl@3", "/usr/local/ssl");
 
+  /**
+   * These paths with the default file left out ({@code file} false: a null {@code cafile}) or
+   * the directories ({@code directories} false: none), as openssl's tools load only the
+   * defaults of what was not given on the command line.
+   */
+  public OpenSslDefaultPaths only(boolean file, boolean directories) {
+    return new OpenSslDefaultPaths(file ? cafile : null, directories ? capaths : List.of(),
+        opensslCafile, opensslCapath);
+  }
+
   /** The paths for this process's environment. */
   public static OpenSslDefaultPaths current() {
     return of(System.getenv());

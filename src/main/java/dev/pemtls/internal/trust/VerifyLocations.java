@@ -71,7 +71,7 @@ public record VerifyLocations(List<X509Certificate> certificates, List<X509CRL> 
   public static VerifyLocations defaults(OpenSslDefaultPaths paths) {
     List<X509Certificate> certs = new ArrayList<>();
     List<X509CRL> crls = new ArrayList<>();
-    if (Files.isRegularFile(paths.cafile())) {
+    if (paths.cafile() != null && Files.isRegularFile(paths.cafile())) {
       try {
         CaFileContents contents = PemFiles.readCaFile(paths.cafile());
         certs.addAll(contents.certificates());
