@@ -626,8 +626,8 @@ public final class SslContext {
   synchronized Settings settings() {
     return new Settings(protocol, verifyMode, checkHostname, material.identity(), material.trust(),
         TlsVersion.jsseRange(minimumVersion, maximumVersion), ciphers.jsseSuites(), alpn,
-        verifyFlags, ciphers.securityLevel()).withHandshakeTimeout(handshakeTimeout)
-        .withGroups(groups).withHostnameChecksCommonName(hostnameChecksCommonName);
+        verifyFlags, ciphers.securityLevel()).change().handshakeTimeout(handshakeTimeout)
+        .groups(groups).hostnameChecksCommonName(hostnameChecksCommonName).build();
   }
 
 

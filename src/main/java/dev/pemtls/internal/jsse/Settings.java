@@ -100,43 +100,111 @@ public record Settings(
 
   /** These settings with the server side's verify mode replaced. */
   public Settings withServerVerifyMode(VerifyMode mode) {
-    return new Settings(protocol, verifyMode, mode, checkHostname, liveIdentity, liveTrust,
-        protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        handshakeTimeout, groups, hostnameChecksCommonName);
+    return change().serverVerifyMode(mode).build();
   }
 
   /** These settings with the handshake timeout replaced (zero: none). */
   public Settings withHandshakeTimeout(Duration timeout) {
-    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity, liveTrust,
-        protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel, timeout, groups, hostnameChecksCommonName);
+    return change().handshakeTimeout(timeout).build();
   }
 
   /** These settings with the trusted certificates, directories and CRLs replaced. */
   public Settings withTrust(Live<TrustStore> replacement) {
-    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
-        replacement, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        handshakeTimeout, groups, hostnameChecksCommonName);
+    return change().liveTrust(replacement).build();
   }
 
   /** These settings with the enabled protocols replaced (JSSE names, newest first). */
   public Settings withProtocols(List<String> enabled) {
-    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
-        liveTrust, enabled, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        handshakeTimeout, groups, hostnameChecksCommonName);
+    return change().protocols(enabled).build();
   }
 
   /** These settings with the key-exchange groups replaced (OpenSSL names; null: default). */
   public Settings withGroups(List<String> replacement) {
-    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
-        liveTrust, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        handshakeTimeout, replacement, hostnameChecksCommonName);
+    return change().groups(replacement).build();
   }
 
   /** These settings with Python's {@code hostname_checks_common_name} replaced. */
   public Settings withHostnameChecksCommonName(boolean fallback) {
-    return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
-        liveTrust, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        handshakeTimeout, groups, fallback);
+    return change().hostnameChecksCommonName(fallback).build();
+  }
+
+  /**
+   * A copy of these settings to change and build again. The one place, beside the record's
+   * header, that lists every component: a new setting is added here and nowhere else.
+   */
+  public Change change() {
+    return new Change(this);
+  }
+
+  /** A mutable copy of one {@code Settings}; {@link #build} checks it as the record does. */
+  public static final class Change {
+    private Protocol protocol;
+    private VerifyMode verifyMode;
+    private VerifyMode serverVerifyMode;
+    private boolean checkHostname;
+    private Live<Identity> liveIdentity;
+    private Live<TrustStore> liveTrust;
+    private List<String> protocols;
+    private List<String> cipherSuites;
+    private List<String> applicationProtocols;
+    private VerifyFlags verifyFlags;
+    private int securityLevel;
+    private Duration handshakeTimeout;
+    private List<String> groups;
+    private boolean hostnameChecksCommonName;
+
+    private Change(Settings s) {
+      protocol = s.protocol;
+      verifyMode = s.verifyMode;
+      serverVerifyMode = s.serverVerifyMode;
+      checkHostname = s.checkHostname;
+      liveIdentity = s.liveIdentity;
+      liveTrust = s.liveTrust;
+      protocols = s.protocols;
+      cipherSuites = s.cipherSuites;
+      applicationProtocols = s.applicationProtocols;
+      verifyFlags = s.verifyFlags;
+      securityLevel = s.securityLevel;
+      handshakeTimeout = s.handshakeTimeout;
+      groups = s.groups;
+      hostnameChecksCommonName = s.hostnameChecksCommonName;
+    }
+
+    public Change serverVerifyMode(VerifyMode mode) {
+      serverVerifyMode = mode;
+      return this;
+    }
+
+    public Change liveTrust(Live<TrustStore> trust) {
+      liveTrust = trust;
+      return this;
+    }
+
+    public Change protocols(List<String> enabled) {
+      protocols = enabled;
+      return this;
+    }
+
+    public Change handshakeTimeout(Duration timeout) {
+      handshakeTimeout = timeout;
+      return this;
+    }
+
+    public Change groups(List<String> replacement) {
+      groups = replacement;
+      return this;
+    }
+
+    public Change hostnameChecksCommonName(boolean fallback) {
+      hostnameChecksCommonName = fallback;
+      return this;
+    }
+
+    public Settings build() {
+      return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
+          liveTrust, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
+          handshakeTimeout, groups, hostnameChecksCommonName);
+    }
   }
 
   /** Whether an identity (certificate chain and key) is loaded. */
