@@ -51,6 +51,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  *   <li>{@code failclosed:URL}: the checks for a broken config (see FailClosedIT);
  *   <li>{@code factories}: who answers SunJSSE's factory names, each initialised with a
  *       KeyStore as keytool-era code does; prints "factories NAME=PROVIDER ..." or NAME=ERR.
+ *   <li>{@code default}: "default provider=NAME" from SSLContext.getDefault() alone;
  *   <li>{@code bcjca}: "bcjca built=BOOL": whether PemTLS has built BouncyCastle's JCA provider
  *       in this JVM (read reflectively: the one line here that knows PemTLS's internals).
  * </ul>
@@ -65,6 +66,8 @@ public final class ChildMain {
         System.out.println("info provider=" + d.getProvider().getName() + " suites="
             + String.join(",", ((SSLSocketFactory) SSLSocketFactory.getDefault())
                 .getDefaultCipherSuites()) + " java=" + Runtime.version().feature());
+      } else if (op.equals("default")) {
+        System.out.println("default provider=" + SSLContext.getDefault().getProvider().getName());
       } else if (op.startsWith("get:")) {
         String[] p = op.split(":", 3);
         String result;

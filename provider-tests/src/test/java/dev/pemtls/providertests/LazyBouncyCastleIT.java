@@ -81,4 +81,34 @@ class LazyBouncyCastleIT {
       }
     }
   }
+
+  /**
+   * BCJSSE's own context set-up (its suite table, group and signature-scheme probes) waits for
+   * the first connection: a JVM that only asks for the default context never loads it, and one
+   * that connects does.
+   */
+  @Test
+  void getDefaultAlone_leavesBcjssesContextUnbuiltUntilTheFirstConnection() throws Exception {
+    TestPki rsa = new TestPki(Files.createDirectories(dir.resolve("lazy")), "RSA");
+    Path conf = dir.resolve("lazy.conf");
+    Files.write(conf, List.of("cafile=" + rsa.caFile));
+    String security = "-Djava.security.properties=" + ChildJvm.securityFile(dir, conf);
+    Path alone = dir.resolve("classes-default.log");
+    ChildJvm c = ChildJvm.run(List.of(security, "-Xlog:class+load=info:file=" + alone),
+        "default");
+    assertEquals(List.of("default provider=PemTLS"), c.stdout(), c.stderr());
+    String classes = Files.readString(alone);
+    assertTrue(classes.contains("dev.pemtls.provider.PemTlsProvider "), classes);
+    String bcjsseContext = "org.bouncycastle.jsse.provider.ProvSSLContextSpi ";
+    assertTrue(!classes.contains(bcjsseContext), "getDefault() built BCJSSE's context");
+
+    Path connected = dir.resolve("classes-connected.log");
+    try (Peer server = server(rsa, "-tls1_3")) {
+      ChildJvm d = ChildJvm.run(List.of(security, "-Xlog:class+load=info:file=" + connected),
+          "default", "line:" + port(server));
+      assertEquals(List.of("default provider=PemTLS",
+          "line OK TLSv1.3 TLS_AES_256_GCM_SHA384 olleh"), d.stdout(), d.stderr());
+    }
+    assertTrue(Files.readString(connected).contains(bcjsseContext));
+  }
 }

@@ -10,29 +10,28 @@ import javax.net.ssl.SSLServerSocketFactory;
  * over plain server sockets.
  */
 final class ConfiguredServerSocketFactory extends SSLServerSocketFactory {
-  private final SSLServerSocketFactory bc;
-  private final SSLContext context;
+  private final BcContext bc;
   private final SocketConfigurer configurer;
 
-  ConfiguredServerSocketFactory(SSLContext context, SocketConfigurer configurer) {
-    this.bc = context.getServerSocketFactory();
-    this.context = context;
+  ConfiguredServerSocketFactory(BcContext bc, SocketConfigurer configurer) {
+    this.bc = bc;
     this.configurer = configurer;
   }
 
   private java.net.ServerSocket configured(java.net.ServerSocket plain) throws IOException {
-    return new LayeredServerSocket(plain, context.getSocketFactory(), configurer,
+    SSLContext context = bc.get();
+    return new LayeredServerSocket(plain, bc.socketFactory(), configurer,
         context.getDefaultSSLParameters(), context.getSupportedSSLParameters().getProtocols());
   }
 
   @Override
   public String[] getDefaultCipherSuites() {
-    return configurer.cipherSuites(bc.getDefaultCipherSuites());
+    return configurer.cipherSuites(bc.get().getServerSocketFactory().getDefaultCipherSuites());
   }
 
   @Override
   public String[] getSupportedCipherSuites() {
-    return bc.getSupportedCipherSuites();
+    return bc.get().getServerSocketFactory().getSupportedCipherSuites();
   }
 
   @Override

@@ -9,12 +9,17 @@ import javax.net.ssl.SSLSocketFactory;
 
 /** Client sockets with the settings applied. */
 final class ConfiguredSocketFactory extends SSLSocketFactory {
-  private final SSLSocketFactory bc;
+  private final BcContext context;
   private final SocketConfigurer configurer;
 
-  ConfiguredSocketFactory(SSLSocketFactory bc, SocketConfigurer configurer) {
-    this.bc = bc;
+  ConfiguredSocketFactory(BcContext context, SocketConfigurer configurer) {
+    this.context = context;
     this.configurer = configurer;
+  }
+
+  /** BCJSSE's factory; asking for it builds the BCJSSE context on first use. */
+  private SSLSocketFactory bc() {
+    return context.socketFactory();
   }
 
   private Socket configured(Socket s) {
@@ -24,41 +29,41 @@ final class ConfiguredSocketFactory extends SSLSocketFactory {
 
   @Override
   public String[] getDefaultCipherSuites() {
-    return configurer.cipherSuites(bc.getDefaultCipherSuites());
+    return configurer.cipherSuites(bc().getDefaultCipherSuites());
   }
 
   @Override
   public String[] getSupportedCipherSuites() {
-    return bc.getSupportedCipherSuites();
+    return bc().getSupportedCipherSuites();
   }
 
   /** Unconnected: the host to check comes from {@code connect} (see {@link JsseSslSocket}). */
   @Override
   public Socket createSocket() throws IOException {
-    return configured(bc.createSocket());
+    return configured(bc().createSocket());
   }
 
   @Override
   public Socket createSocket(Socket s, String host, int port, boolean autoClose)
       throws IOException {
-    return configured(bc.createSocket(s, host, port, autoClose));
+    return configured(bc().createSocket(s, host, port, autoClose));
   }
 
   @Override
   public Socket createSocket(Socket s, InputStream consumed, boolean autoClose)
       throws IOException {
-    return configured(bc.createSocket(s, consumed, autoClose));
+    return configured(bc().createSocket(s, consumed, autoClose));
   }
 
   @Override
   public Socket createSocket(String host, int port) throws IOException {
-    return configured(bc.createSocket(host, port));
+    return configured(bc().createSocket(host, port));
   }
 
   @Override
   public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
       throws IOException {
-    return configured(bc.createSocket(host, port, localHost, localPort));
+    return configured(bc().createSocket(host, port, localHost, localPort));
   }
 
   /**
@@ -80,7 +85,7 @@ final class ConfiguredSocketFactory extends SSLSocketFactory {
 
   private Socket layered(Socket plain, InetAddress address, int port) throws IOException {
     try {
-      return configured(bc.createSocket(plain, givenHost(address), port, true));
+      return configured(bc().createSocket(plain, givenHost(address), port, true));
     } catch (IOException | RuntimeException e) {
       plain.close();
       throw e;

@@ -3,8 +3,6 @@ package dev.pemtls.internal.jsse;
 import dev.pemtls.internal.crypto.Tls;
 import dev.pemtls.internal.identity.IdentityKeyManager;
 import dev.pemtls.internal.trust.PemTrustManager;
-import java.security.KeyManagementException;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -43,20 +41,15 @@ public final class ConfiguredSslContext extends SSLContext {
    */
   public static ConfiguredSslContext create(Settings settings, KeyManager[] km, TrustManager[] tm,
       SecureRandom random) {
-    try {
-      SSLContext bc = SSLContext.getInstance("TLS", Tls.jsseProvider());
-      bc.init(km, tm, random != null ? random : new SecureRandom());
-      Spi spi = new Spi(bc, new SocketConfigurer(settings));
-      // A reload must reach resumed sessions too: one made under a CA since removed, or with
-      // the previous certificate, is never resumed after the change.
-      settings.liveTrust().onChange(spi.forgetSessions);
-      if (settings.liveIdentity() != null) {
-        settings.liveIdentity().onChange(spi.forgetSessions);
-      }
-      return new ConfiguredSslContext(spi, "TLS");
-    } catch (NoSuchAlgorithmException | KeyManagementException e) {
-      throw new IllegalStateException("BCJSSE cannot create a TLS context: " + e, e);
+    BcContext bc = new BcContext(km, tm, random != null ? random : new SecureRandom());
+    Spi spi = new Spi(bc, new SocketConfigurer(settings));
+    // A reload must reach resumed sessions too: one made under a CA since removed, or with
+    // the previous certificate, is never resumed after the change.
+    settings.liveTrust().onChange(spi.forgetSessions);
+    if (settings.liveIdentity() != null) {
+      settings.liveIdentity().onChange(spi.forgetSessions);
     }
+    return new ConfiguredSslContext(spi, "TLS");
   }
 
   /**
@@ -96,19 +89,24 @@ public final class ConfiguredSslContext extends SSLContext {
         ? ((org.bouncycastle.jsse.BCSSLEngine) bc).getConnection() : null;
   }
 
-  /** Delegates to BCJSSE and configures whatever it creates. */
+  /**
+   * Delegates to BCJSSE and configures whatever it creates. The BCJSSE context is built at the
+   * first call that needs it ({@link BcContext}).
+   */
   private static final class Spi extends SSLContextSpi {
-    private final SSLContext bc;
+    private final BcContext bc;
     private final SocketConfigurer configurer;
     /** Held here so that the live values' weak registration lasts as long as this context. */
     final Runnable forgetSessions;
 
-    Spi(SSLContext bc, SocketConfigurer configurer) {
+    Spi(BcContext bc, SocketConfigurer configurer) {
       this.bc = bc;
       this.configurer = configurer;
       this.forgetSessions = () -> {
-        invalidateAll(bc.getServerSessionContext());
-        invalidateAll(bc.getClientSessionContext());
+        if (bc.built()) {
+          invalidateAll(bc.get().getServerSessionContext());
+          invalidateAll(bc.get().getClientSessionContext());
+        }
       };
     }
 
@@ -131,7 +129,7 @@ public final class ConfiguredSslContext extends SSLContext {
 
     @Override
     protected SSLSocketFactory engineGetSocketFactory() {
-      return new ConfiguredSocketFactory(bc.getSocketFactory(), configurer);
+      return new ConfiguredSocketFactory(bc, configurer);
     }
 
     @Override
@@ -141,32 +139,33 @@ public final class ConfiguredSslContext extends SSLContext {
 
     @Override
     protected SSLEngine engineCreateSSLEngine() {
-      return new JsseSslEngine(configurer.configure(bc.createSSLEngine()), configurer);
+      return new JsseSslEngine(configurer.configure(bc.get().createSSLEngine()), configurer);
     }
 
     @Override
     protected SSLEngine engineCreateSSLEngine(String host, int port) {
-      return new JsseSslEngine(configurer.configure(bc.createSSLEngine(host, port)), configurer);
+      return new JsseSslEngine(configurer.configure(bc.get().createSSLEngine(host, port)),
+          configurer);
     }
 
     @Override
     protected SSLSessionContext engineGetServerSessionContext() {
-      return bc.getServerSessionContext();
+      return bc.get().getServerSessionContext();
     }
 
     @Override
     protected SSLSessionContext engineGetClientSessionContext() {
-      return bc.getClientSessionContext();
+      return bc.get().getClientSessionContext();
     }
 
     @Override
     protected SSLParameters engineGetDefaultSSLParameters() {
-      return configurer.parameters(bc.getDefaultSSLParameters());
+      return configurer.parameters(bc.get().getDefaultSSLParameters());
     }
 
     @Override
     protected SSLParameters engineGetSupportedSSLParameters() {
-      return bc.getSupportedSSLParameters();
+      return bc.get().getSupportedSSLParameters();
     }
   }
 }
