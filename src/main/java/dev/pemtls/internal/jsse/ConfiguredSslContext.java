@@ -45,7 +45,7 @@ public final class ConfiguredSslContext extends SSLContext {
       SecureRandom random) {
     try {
       SSLContext bc = SSLContext.getInstance("TLS", Tls.jsseProvider());
-      bc.init(km, tm, random != null ? random : new SecureRandom());
+      Tls.init(bc, km, tm, random != null ? random : new SecureRandom(), settings.keyLog());
       Spi spi = new Spi(bc, new SocketConfigurer(settings));
       // A reload must reach resumed sessions too: one made under a CA since removed, or with
       // the previous certificate, is never resumed after the change.
