@@ -186,6 +186,47 @@ class KeyLogTest {
   }
 
   @Test
+  void resumedTls12Session_logsItsMasterSecretForTheNewClientRandom() throws Exception {
+    Path file = dir.resolve("resumed.log");
+    SslContext server = pki.serverContext(VerifyMode.CERT_NONE);
+    SslContext client = pki.clientContext();
+    client.setMaximumVersion(TlsVersion.TLSv1_2);
+    client.setKeylogFilename(file);
+    List<byte[]> sessionIds = new ArrayList<>();
+    try (SSLServerSocket listener = (SSLServerSocket) server.sslContext()
+        .getServerSocketFactory().createServerSocket(0, 5,
+            java.net.InetAddress.getLoopbackAddress())) {
+      for (int i = 0; i < 2; i++) {
+        Thread accept = new Thread(() -> {
+          try (SSLSocket s = (SSLSocket) listener.accept()) {
+            s.setSoTimeout(10_000);
+            Loopback.write(s.getOutputStream(), Loopback.readLine(s.getInputStream()) + "\n");
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+        accept.start();
+        try (SSLSocket tls = client.wrapSocket(new Socket(listener.getInetAddress(),
+            listener.getLocalPort()), false, "localhost")) {
+          Loopback.write(tls.getOutputStream(), "hi\n");
+          assertEquals("hi", Loopback.readLine(tls.getInputStream()));
+          sessionIds.add(tls.getSession().getId());
+        }
+        accept.join();
+      }
+    }
+    assertTrue(java.util.Arrays.equals(sessionIds.get(0), sessionIds.get(1)),
+        "the second connection resumed the first's session");
+    List<String> lines = Files.readAllLines(file);
+    assertEquals(3, lines.size(), "the header and two CLIENT_RANDOM lines: " + lines);
+    String[] first = lines.get(1).split(" ");
+    String[] second = lines.get(2).split(" ");
+    assertEquals("CLIENT_RANDOM", second[0]);
+    assertFalse(first[1].equals(second[1]), "each connection has its own client random");
+    assertEquals(first[2], second[2], "a resumed session keeps its master secret");
+  }
+
+  @Test
   void contextsToString_namesTheFile_notASecret() throws Exception {
     Path file = dir.resolve("named.log");
     SslContext client = pki.clientContext();

@@ -86,6 +86,15 @@ class KeyLogConfigTest {
   }
 
   @Test
+  void configCheck_warnsAboutTheKeyLog() throws Exception {
+    Path conf = Files.write(dir.resolve("check.conf"), List.of("cafile=ca.pem",
+        "keylog_filename=check.log"));
+    List<String> report = dev.pemtls.internal.config.ConfigReport.check(conf);
+    assertTrue(report.stream().anyMatch(l -> l.startsWith("WARNING: keylog_filename")
+        && l.contains(dir.resolve("check.log").toString())), report.toString());
+  }
+
+  @Test
   void unusableFile_stopsTheProvider_namingTheKey() {
     ProviderException e = assertThrows(ProviderException.class,
         () -> configure("cafile=ca.pem", "keylog_filename=missing/keys.log"));
