@@ -137,6 +137,40 @@ class KeyLogTest {
   }
 
   @Test
+  void sslkeylogfileInTheEnvironment_logsCreateDefaultContextAndGetServerCertificate()
+      throws Exception {
+    Path file = dir.resolve("from-env.log");
+    SslContext server = pki.serverContext(VerifyMode.CERT_NONE);
+    try (SSLServerSocket listener = (SSLServerSocket) server.sslContext()
+        .getServerSocketFactory().createServerSocket(0, 5,
+            java.net.InetAddress.getLoopbackAddress())) {
+      Thread accept = new Thread(() -> {
+        for (int i = 0; i < 2; i++) {
+          try (SSLSocket s = (SSLSocket) listener.accept()) {
+            s.setSoTimeout(10_000);
+            s.startHandshake();
+            s.getInputStream().read();
+          } catch (IOException e) {
+            // the child's second connection closes without close_notify: nothing to check
+          }
+        }
+      });
+      accept.setDaemon(true);
+      accept.start();
+      dev.pemtls.testing.Peer child = dev.pemtls.testing.Peer.java(List.of("-cp",
+          System.getProperty("java.class.path"), KeyLogEnvironmentChild.class.getName(),
+          String.valueOf(listener.getLocalPort()), pki.caFile.toString()))
+          .env("SSLKEYLOGFILE", file.toString()).run();
+      assertEquals(0, child.exitValue(), child.text());
+      assertTrue(child.text().contains("keylog_filename " + file), child.text());
+      accept.join(15_000);
+    }
+    List<String> lines = Files.readAllLines(file);
+    assertEquals(PYTHON_HEADER, lines.get(0));
+    assertEquals(10, lines.size() - 1, "two TLS 1.3 connections' five lines: " + lines);
+  }
+
+  @Test
   void manyConnectionsAtOnce_writeWholeLines_fiveEachPerSide() throws Exception {
     Path file = dir.resolve("busy.log");
     SslContext server = pki.serverContext(VerifyMode.CERT_NONE);
