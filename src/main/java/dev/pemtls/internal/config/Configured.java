@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProviderException;
 import java.util.Map;
+import java.util.logging.Logger;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -30,6 +31,8 @@ import javax.net.ssl.TrustManager;
  * side's verify mode (see {@link #serverVerifyMode}).
  */
 public final class Configured {
+  private static final Logger LOG = Logger.getLogger("dev.pemtls");
+
   private final Config config;
   private final Settings settings;
   private final String trustSource;
@@ -100,9 +103,6 @@ public final class Configured {
     }
     return new Configured(config, settings, trustSource);
   }
-
-  private static final java.util.logging.Logger LOG =
-      java.util.logging.Logger.getLogger("dev.pemtls");
 
   /** {@code keylog_filename}: opened now, as Python opens it, and loudly. */
   private static void keyLog(Config config, SslContext ctx) throws SslError {

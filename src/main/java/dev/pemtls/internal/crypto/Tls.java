@@ -1,9 +1,13 @@
 package dev.pemtls.internal.crypto;
 
+import java.security.KeyManagementException;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.bouncycastle.jcajce.util.JcaJceHelper;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
@@ -40,9 +44,8 @@ public final class Tls {
    * as {@code context.init(km, tm, random)}. BCJSSE makes a context's crypto inside {@code
    * init}, on the calling thread: the key log reaches it from there.
    */
-  public static void init(javax.net.ssl.SSLContext context, javax.net.ssl.KeyManager[] km,
-      javax.net.ssl.TrustManager[] tm, SecureRandom random, KeyLog keyLog)
-      throws java.security.KeyManagementException {
+  public static void init(SSLContext context, KeyManager[] km, TrustManager[] tm,
+      SecureRandom random, KeyLog keyLog) throws KeyManagementException {
     if (keyLog == null) {
       context.init(km, tm, random);
       return;
