@@ -261,6 +261,26 @@ class KeyLogTest {
   }
 
   @Test
+  void sslObjectOverMemoryBios_logsItsConnection_likeASocket() throws Exception {
+    Path file = dir.resolve("bio.log");
+    SslContext client = pki.clientContext();
+    client.setKeylogFilename(file);
+    try (Loopback lo = Loopback.echo(pki.serverContext(VerifyMode.CERT_NONE));
+        Socket raw = lo.connect()) {
+      dev.pemtls.testing.BioDriver bio = new dev.pemtls.testing.BioDriver(client, raw, false,
+          "localhost");
+      bio.handshake();
+      bio.drive(() -> bio.object.write("hello\n".getBytes(java.nio.charset.StandardCharsets
+          .US_ASCII)));
+      lo.result();
+    }
+    List<String> lines = Files.readAllLines(file);
+    assertEquals(6, lines.size(), "the header and one TLS 1.3 connection's five: " + lines);
+    assertTrue(lines.subList(1, 6).stream().allMatch(l -> LINE.matcher(l).matches()),
+        lines.toString());
+  }
+
+  @Test
   void contextsToString_namesTheFile_notASecret() throws Exception {
     Path file = dir.resolve("named.log");
     SslContext client = pki.clientContext();
