@@ -20,6 +20,7 @@ final class ServerCertificate {
     if (caCerts != null) {
       context.loadVerifyLocations(caCerts, null, null);
     }
+    SslContext.keylogFromEnvironment(context, System.getenv()); // as _create_stdlib_context
     try (Socket sock = new Socket()) {
       sock.connect(new InetSocketAddress(host, port), timeoutMillis);
       sock.setSoTimeout(timeoutMillis);

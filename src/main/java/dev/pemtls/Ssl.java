@@ -99,7 +99,8 @@ public final class Ssl {
   /**
    * Python's {@code get_server_certificate((host, port), ssl_version, ca_certs, timeout)}:
    * connects, handshakes with {@code host} as SNI and no host-name check, and returns the
-   * server's certificate as PEM ({@link #derCertToPemCert}).
+   * server's certificate as PEM ({@link #derCertToPemCert}). A non-empty {@code SSLKEYLOGFILE}
+   * logs the connection's secrets there, as Python's {@code _create_stdlib_context} does.
    *
    * @param caCerts null: any certificate is accepted ({@code CERT_NONE}); else the chain must
    *     verify against these CAs ({@code CERT_REQUIRED})

@@ -2,6 +2,7 @@ package dev.pemtls;
 
 import dev.pemtls.internal.ciphers.CipherConfig;
 import dev.pemtls.internal.ciphers.KeyExchangeGroups;
+import dev.pemtls.internal.crypto.KeyLog;
 import dev.pemtls.internal.jsse.ConfiguredSslContext;
 import dev.pemtls.internal.jsse.ContextSettings;
 import dev.pemtls.internal.jsse.Settings;
@@ -70,6 +71,7 @@ public final class SslContext {
   private List<String> alpn = List.of();
   private VerifyFlags verifyFlags = VerifyFlags.X509_TRUSTED_FIRST;
   private Duration handshakeTimeout = Settings.DEFAULT_HANDSHAKE_TIMEOUT;
+  private KeyLog keyLog; // keylog_filename; null: off
   private ConfiguredSslContext built; // cache for the current settings; null after any change
 
   /**
@@ -101,7 +103,11 @@ public final class SslContext {
    * Python's {@code ssl.create_default_context(purpose)}: the secure way to make a context. For
    * {@link Purpose#SERVER_AUTH} (a client): {@code PROTOCOL_TLS_CLIENT}, {@code CERT_REQUIRED},
    * host-name checks, and the system's default CAs ({@link #loadDefaultCerts}). For {@link
-   * Purpose#CLIENT_AUTH} (a server): {@code PROTOCOL_TLS_SERVER}, {@code CERT_NONE}.
+   * Purpose#CLIENT_AUTH} (a server): {@code PROTOCOL_TLS_SERVER}, {@code CERT_NONE}. As in
+   * Python 3.8+, a non-empty environment variable {@code SSLKEYLOGFILE} sets {@link
+   * #setKeylogFilename keylog_filename}: every connection's secrets are then written there.
+   *
+   * @throws SslError also when {@code SSLKEYLOGFILE} names a file that cannot be opened
    */
   public static SslContext createDefaultContext(Purpose purpose) throws SslError {
     return createDefaultContext(purpose, null, null, null);
@@ -110,7 +116,7 @@ public final class SslContext {
   /**
    * Python's {@code create_default_context(purpose, cafile, capath, cadata)}: as {@link
    * #createDefaultContext(Purpose)}, but trusting the given CAs instead of the system's when any
-   * is given.
+   * is given. {@code SSLKEYLOGFILE} is honoured as there.
    */
   public static SslContext createDefaultContext(Purpose purpose, Path cafile, Path capath,
       String cadata) throws SslError {
@@ -121,7 +127,16 @@ public final class SslContext {
     } else if (ctx.verifyMode() != VerifyMode.CERT_NONE) {
       ctx.loadDefaultCerts(purpose);
     }
+    keylogFromEnvironment(ctx, System.getenv());
     return ctx;
+  }
+
+  /** Python's {@code create_default_context}: {@code SSLKEYLOGFILE}, when set and not empty. */
+  static void keylogFromEnvironment(SslContext ctx, Map<String, String> env) throws SslError {
+    String file = env.get("SSLKEYLOGFILE");
+    if (file != null && !file.isEmpty()) {
+      ctx.setKeylogFilename(Path.of(file));
+    }
   }
 
   /** The protocol the context was created with (read-only, as Python's {@code protocol}). */
@@ -613,6 +628,42 @@ public final class SslContext {
     built = null;
   }
 
+  // --- key log ---
+
+  /**
+   * Python's {@code keylog_filename}: the file this context's connections write their TLS
+   * secrets to, as set; default null (none).
+   */
+  public synchronized Path keylogFilename() {
+    return keyLog == null ? null : keyLog.file();
+  }
+
+  /**
+   * Sets Python's {@code keylog_filename}: each connection of this context (made after the call,
+   * on either side) appends its secrets to {@code file} in NSS's key-log format, which Wireshark
+   * reads to decrypt a capture: {@code CLIENT_RANDOM} lines for TLS 1.2, {@code
+   * CLIENT_HANDSHAKE_TRAFFIC_SECRET}, {@code SERVER_HANDSHAKE_TRAFFIC_SECRET}, {@code
+   * CLIENT_TRAFFIC_SECRET_0}, {@code SERVER_TRAFFIC_SECRET_0} and {@code EXPORTER_SECRET} for
+   * TLS 1.3, the same lines OpenSSL gives Python. As in Python the file is opened for appending
+   * now (created when missing, with the header {@value KeyLog#PYTHON_HEADER} when empty); unlike
+   * Python, a file PemTLS creates is readable by its owner only. A line that cannot be written
+   * fails its handshake. Default: none, and null turns it off again.
+   *
+   * <p><b>Anyone who can read the file can decrypt every connection it lists</b>: for debugging
+   * only (see SECURITY.md). The secrets are in BCJSSE's crypto objects; PemTLS reads them there,
+   * no agent is needed.
+   *
+   * @throws SslError naming the file when it is a directory, its folder does not exist or it
+   *     cannot be written (Python: {@code OSError}); the previous setting then stays
+   */
+  public void setKeylogFilename(Path file) throws SslError {
+    KeyLog opened = file == null ? null : KeyLog.open(file, KeyLog.PYTHON_HEADER);
+    synchronized (this) {
+      keyLog = opened;
+      built = null;
+    }
+  }
+
   // --- snapshots and sockets ---
 
   static {
@@ -627,7 +678,8 @@ public final class SslContext {
     return new Settings(protocol, verifyMode, checkHostname, material.identity(), material.trust(),
         TlsVersion.jsseRange(minimumVersion, maximumVersion), ciphers.jsseSuites(), alpn,
         verifyFlags, ciphers.securityLevel()).change().handshakeTimeout(handshakeTimeout)
-        .groups(groups).hostnameChecksCommonName(hostnameChecksCommonName).build();
+        .groups(groups).hostnameChecksCommonName(hostnameChecksCommonName).keyLog(keyLog)
+        .build();
   }
 
 

@@ -6,6 +6,7 @@ import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
 import dev.pemtls.SslError;
 import dev.pemtls.TlsVersion;
+import dev.pemtls.internal.crypto.KeyLog;
 import dev.pemtls.internal.trust.OpenSslDefaultPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,9 @@ final class ContextOptions {
         .flag("-tls1_2", "use TLS 1.2 only")
         .flag("-tls1_3", "use TLS 1.3 only")
         .flag("-no_tls1_2", "do not use TLS 1.2")
-        .flag("-no_tls1_3", "do not use TLS 1.3");
+        .flag("-no_tls1_3", "do not use TLS 1.3")
+        .value("-keylogfile", "FILE", "append the TLS secrets to FILE (NSS key log, for "
+            + "Wireshark); whoever reads it can decrypt the connection");
   }
 
   private ContextOptions() {}
@@ -74,6 +77,11 @@ final class ContextOptions {
     }
     if (o.get("-alpn") != null) {
       ctx.setAlpnProtocols(Arrays.asList(o.get("-alpn").split(",")));
+    }
+    if (o.get("-keylogfile") != null) {
+      Path keylog = Path.of(o.get("-keylogfile"));
+      KeyLog.open(keylog, KeyLog.OPENSSL_HEADER); // a new file: openssl's header, not Python's
+      ctx.setKeylogFilename(keylog);
     }
     return ctx;
   }

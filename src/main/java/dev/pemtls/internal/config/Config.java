@@ -43,6 +43,9 @@ import java.util.Properties;
  *       versions (hot reload; a capath is always current); 0 turns reloading off. Default 5.
  *   <li>{@code handshake_timeout}: seconds (a decimal number) a whole handshake on a provider
  *       socket or server socket may take; 0 for no limit. Default 30.
+ *   <li>{@code keylog_filename}: a file every connection's TLS secrets are appended to, in NSS's
+ *       key-log format, as Python's {@code keylog_filename}; for debugging with Wireshark only,
+ *       since whoever reads it can decrypt the traffic (logged as a WARNING). Default: none.
  * </ul>
  *
  * <p>Relative paths in the file are resolved against the file's folder; relative paths in
@@ -53,7 +56,7 @@ public final class Config {
   public static final List<String> KEYS = List.of("certfile", "keyfile", "cafile", "capath",
       "ciphers", "ciphersuites", "groups", "verify_mode", "check_hostname", "minimum_version",
       "maximum_version", "password_file", "password_env", "reload_interval",
-      "handshake_timeout");
+      "handshake_timeout", "keylog_filename");
 
   /** {@code reload_interval}'s default, in seconds. */
   static final int DEFAULT_RELOAD_SECONDS = 5;
@@ -175,7 +178,7 @@ public final class Config {
 
   /** The keys whose values are paths. */
   private static final List<String> PATH_KEYS = List.of("certfile", "keyfile", "cafile",
-      "capath", "password_file");
+      "capath", "password_file", "keylog_filename");
 
   /** Checks what can be checked without reading files: syntax and combinations. */
   private void check() {

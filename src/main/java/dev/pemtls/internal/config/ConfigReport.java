@@ -48,6 +48,10 @@ public final class ConfigReport {
     out.add("protocols: " + String.join(", ", s.protocols()));
     out.add("cipher suites (" + s.cipherSuites().size() + "): "
         + String.join(", ", s.cipherSuites()));
+    if (s.keyLog() != null) {
+      out.add("WARNING: keylog_filename: every connection's TLS secrets are appended to "
+          + s.keyLog().file() + "; anyone who can read it can decrypt the traffic");
+    }
     out.add("OK: install with -javaagent:pemtls.jar=" + config.file() + ", or with a security "
         + "file from 'pemtls config-check --print-security " + config.file() + "'");
     return out;

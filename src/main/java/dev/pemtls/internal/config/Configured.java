@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProviderException;
 import java.util.Map;
+import java.util.logging.Logger;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -30,6 +31,8 @@ import javax.net.ssl.TrustManager;
  * side's verify mode (see {@link #serverVerifyMode}).
  */
 public final class Configured {
+  private static final Logger LOG = Logger.getLogger("dev.pemtls");
+
   private final Config config;
   private final Settings settings;
   private final String trustSource;
@@ -88,6 +91,7 @@ public final class Configured {
     if (config.handshakeTimeout() != null) {
       ctx.setHandshakeTimeout(config.handshakeTimeout());
     }
+    set(config, "keylog_filename", "", () -> keyLog(config, ctx));
     Settings settings = ContextSettings.of(ctx).withServerVerifyMode(serverVerifyMode(config));
     if (!jdkTrust.isEmpty()) { // the JDK's store is read once: there is no file to watch
       settings = settings.withTrust(Live.of(settings.trust().plus(jdkTrust)));
@@ -98,6 +102,15 @@ public final class Configured {
               + ctx.maximumVersion() + ", which leaves no TLS version; fix one of them");
     }
     return new Configured(config, settings, trustSource);
+  }
+
+  /** {@code keylog_filename}: opened now, as Python opens it, and loudly. */
+  private static void keyLog(Config config, SslContext ctx) throws SslError {
+    ctx.setKeylogFilename(config.path("keylog_filename"));
+    LOG.warning("PemTLS: keylog_filename is set (" + config.origin("keylog_filename")
+        + "): the TLS secrets of every connection are written to " + ctx.keylogFilename()
+        + ", and anyone who can read that file can decrypt the traffic. Use it for debugging "
+        + "only and remove the key afterwards.");
   }
 
   /** Loads certfile/keyfile into {@code ctx} (watched when reloading is on). */

@@ -31,8 +31,10 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
  *       JdkFirstJcaJceHelper#offers}), not by creating the algorithm. The answers are the ones
  *       BCJSSE's own probes give; only their cost differs.
  * </ul>
+ *
+ * <p>{@link KeyLoggingCrypto} adds the key log for the contexts that have one.
  */
-final class PemTlsCrypto extends JcaTlsCrypto {
+class PemTlsCrypto extends JcaTlsCrypto {
   PemTlsCrypto(JdkFirstJcaJceHelper helper, SecureRandom keyRandom, SecureRandom nonceRandom) {
     super(helper, keyRandom, nonceRandom);
   }

@@ -1,9 +1,13 @@
 package dev.pemtls.internal.crypto;
 
+import java.security.KeyManagementException;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.bouncycastle.jcajce.util.JcaJceHelper;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
@@ -34,6 +38,26 @@ public final class Tls {
     }
   }
 
+  /**
+   * Initialises {@code context} (one of {@link #jsseProvider()}'s) with the given managers, on
+   * crypto that writes each connection's secrets to {@code keyLog}; with a null {@code keyLog},
+   * as {@code context.init(km, tm, random)}. BCJSSE makes a context's crypto inside {@code
+   * init}, on the calling thread: the key log reaches it from there.
+   */
+  public static void init(SSLContext context, KeyManager[] km, TrustManager[] tm,
+      SecureRandom random, KeyLog keyLog) throws KeyManagementException {
+    if (keyLog == null) {
+      context.init(km, tm, random);
+      return;
+    }
+    CryptoProvider.KEY_LOG.set(keyLog);
+    try {
+      context.init(km, tm, random);
+    } finally {
+      CryptoProvider.KEY_LOG.remove();
+    }
+  }
+
   /** The BCJSSE provider running on the JDK's crypto, created on first use. */
   public static Provider jsseProvider() {
     return Holder.JSSE;
@@ -45,6 +69,9 @@ public final class Tls {
    * "DEFAULT", which only BouncyCastle's own provider defines.
    */
   private static final class CryptoProvider extends JcaTlsCryptoProvider {
+    /** The key log of the context {@link Tls#init} initialises on this thread, if any. */
+    static final ThreadLocal<KeyLog> KEY_LOG = new ThreadLocal<>();
+
     private final JdkFirstJcaJceHelper helper = new JdkFirstJcaJceHelper();
 
     @Override
@@ -62,7 +89,9 @@ public final class Tls {
     public JcaTlsCrypto create(SecureRandom keyRandom, SecureRandom nonceRandom) {
       SecureRandom k = keyRandom != null ? keyRandom : new SecureRandom();
       SecureRandom n = nonceRandom != null ? nonceRandom : k;
-      return new PemTlsCrypto(helper, k, n);
+      KeyLog keyLog = KEY_LOG.get();
+      return keyLog == null ? new PemTlsCrypto(helper, k, n)
+          : new KeyLoggingCrypto(helper, k, n, keyLog);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.pemtls.internal.jsse;
 
+import dev.pemtls.internal.crypto.KeyLog;
 import dev.pemtls.internal.crypto.Tls;
 import java.security.KeyManagementException;
 import java.security.NoSuchAlgorithmException;
@@ -21,14 +22,20 @@ final class BcContext {
   private final KeyManager[] keyManagers;
   private final TrustManager[] trustManagers;
   private final SecureRandom random;
+  private final KeyLog keyLog;
   private volatile SSLContext context;
   private volatile SSLSocketFactory socketFactory;
 
-  /** The arguments of {@code SSLContext.init}, kept for the first use; null as there. */
-  BcContext(KeyManager[] keyManagers, TrustManager[] trustManagers, SecureRandom random) {
+  /**
+   * The arguments of {@code SSLContext.init}, kept for the first use (null as there), and the
+   * key log its connections write to, or null.
+   */
+  BcContext(KeyManager[] keyManagers, TrustManager[] trustManagers, SecureRandom random,
+      KeyLog keyLog) {
     this.keyManagers = keyManagers == null ? null : keyManagers.clone();
     this.trustManagers = trustManagers == null ? null : trustManagers.clone();
     this.random = random;
+    this.keyLog = keyLog;
   }
 
   /** The BCJSSE context, built on the first call. */
@@ -64,7 +71,7 @@ final class BcContext {
   private SSLContext build() {
     try {
       SSLContext bc = SSLContext.getInstance("TLS", Tls.jsseProvider());
-      bc.init(keyManagers, trustManagers, random);
+      Tls.init(bc, keyManagers, trustManagers, random, keyLog);
       return bc;
     } catch (NoSuchAlgorithmException | KeyManagementException e) {
       throw new IllegalStateException("BCJSSE cannot create a TLS context: " + e, e);

@@ -41,7 +41,8 @@ public final class ConfiguredSslContext extends SSLContext {
    */
   public static ConfiguredSslContext create(Settings settings, KeyManager[] km, TrustManager[] tm,
       SecureRandom random) {
-    BcContext bc = new BcContext(km, tm, random != null ? random : new SecureRandom());
+    BcContext bc = new BcContext(km, tm, random != null ? random : new SecureRandom(),
+        settings.keyLog());
     Spi spi = new Spi(bc, new SocketConfigurer(settings));
     // A reload must reach resumed sessions too: one made under a CA since removed, or with
     // the previous certificate, is never resumed after the change.

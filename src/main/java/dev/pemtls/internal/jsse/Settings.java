@@ -4,6 +4,7 @@ import dev.pemtls.Protocol;
 import dev.pemtls.VerifyFlags;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.ciphers.KeyExchangeGroups;
+import dev.pemtls.internal.crypto.KeyLog;
 import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.internal.reload.Live;
 import dev.pemtls.internal.trust.TrustStore;
@@ -46,6 +47,8 @@ import java.util.Objects;
  *     KeyExchangeGroups})
  * @param hostnameChecksCommonName Python's {@code hostname_checks_common_name}: whether the host
  *     check falls back to the subject's commonName for a certificate without DNS SANs
+ * @param keyLog Python's {@code keylog_filename}: where every connection's TLS secrets are
+ *     written, or null (the default) for nowhere
  */
 public record Settings(
     Protocol protocol,
@@ -61,7 +64,8 @@ public record Settings(
     int securityLevel,
     Duration handshakeTimeout,
     List<String> groups,
-    boolean hostnameChecksCommonName) {
+    boolean hostnameChecksCommonName,
+    KeyLog keyLog) {
 
   /** The handshake timeout unless set otherwise: long for any real peer, short for a stall. */
   public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
@@ -95,7 +99,7 @@ public record Settings(
       VerifyFlags verifyFlags, int securityLevel) {
     this(protocol, verifyMode, verifyMode, checkHostname, identity, trust, protocols,
         cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        DEFAULT_HANDSHAKE_TIMEOUT, null, true);
+        DEFAULT_HANDSHAKE_TIMEOUT, null, true, null);
   }
 
   /** These settings with the server side's verify mode replaced. */
@@ -152,6 +156,7 @@ public record Settings(
     private Duration handshakeTimeout;
     private List<String> groups;
     private boolean hostnameChecksCommonName;
+    private KeyLog keyLog;
 
     private Change(Settings s) {
       protocol = s.protocol;
@@ -168,6 +173,7 @@ public record Settings(
       handshakeTimeout = s.handshakeTimeout;
       groups = s.groups;
       hostnameChecksCommonName = s.hostnameChecksCommonName;
+      keyLog = s.keyLog;
     }
 
     public Change serverVerifyMode(VerifyMode mode) {
@@ -200,10 +206,15 @@ public record Settings(
       return this;
     }
 
+    public Change keyLog(KeyLog log) {
+      keyLog = log;
+      return this;
+    }
+
     public Settings build() {
       return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
           liveTrust, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-          handshakeTimeout, groups, hostnameChecksCommonName);
+          handshakeTimeout, groups, hostnameChecksCommonName, keyLog);
     }
   }
 
@@ -240,6 +251,7 @@ public record Settings(
         + (cipherSuites == null ? "default" : cipherSuites.size() + " suites")
         + ", alpn=" + applicationProtocols + ", verifyFlags=" + verifyFlags
         + ", securityLevel=" + securityLevel + ", handshakeTimeout=" + handshakeTimeout
-        + ", groups=" + (groups == null ? "default" : groups) + "]";
+        + ", groups=" + (groups == null ? "default" : groups)
+        + (keyLog == null ? "" : ", keylog=" + keyLog.file()) + "]";
   }
 }
