@@ -2,8 +2,10 @@ package dev.pemtls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pemtls.testing.AcceptLoop;
+import dev.pemtls.testing.BioDriver;
 import dev.pemtls.testing.NamedIdentities;
 import dev.pemtls.testing.NamedIdentities.Leaf;
 import dev.pemtls.testing.Peer;
@@ -105,6 +107,60 @@ class SniCallbackPythonTest {
       server.waitFor();
       assertEquals("names a.test b.test deny.test", server.line("names"));
     }
+  }
+
+  @Test
+  void sslObjectServer_switchesContextBySni_asSocketsDo() throws Exception {
+    SslContext server = context(fallback);
+    SslContext forB = context(b);
+    server.setSniCallback((conn, name, ctx) -> {
+      if ("b.test".equals(name)) {
+        conn.setContext(forB);
+      }
+      return null;
+    });
+    try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        AcceptLoop loop = new AcceptLoop(listener, s -> {
+          BioDriver bio = new BioDriver(server, s, true, null);
+          bio.handshake();
+          bio.drive(() -> bio.object.read());
+        })) {
+      List<String> got = NamedIdentities.pythonProbe(loop.port(), List.of("b.test||", "||"));
+      assertEquals(b.sha256(), got.get(0).split(" ")[1], "" + got);
+      assertEquals(fallback.sha256(), got.get(1).split(" ")[1], "" + got);
+    }
+  }
+
+  @Test
+  void tls12Session_isNotResumedForAnotherServerName() throws Exception {
+    Peer.require("openssl", "the resuming client");
+    SslContext server = context(fallback);
+    SslContext forA = context(a);
+    SslContext forB = context(b);
+    server.setMaximumVersion(TlsVersion.TLSv1_2);
+    server.setSniCallback((conn, name, ctx) -> {
+      conn.setContext("a.test".equals(name) ? forA : forB);
+      return null;
+    });
+    Path session = dir.resolve("a.session");
+    try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        AcceptLoop loop = new AcceptLoop(listener, s -> handshake(server, s))) {
+      String first = sClient(loop.port(), "a.test", "-sess_out", session.toString());
+      String again = sClient(loop.port(), "a.test", "-sess_in", session.toString());
+      String other = sClient(loop.port(), "b.test", "-sess_in", session.toString());
+      assertTrue(first.contains("New, TLSv1.2") && first.contains("subject=CN = a.test"), first);
+      assertTrue(again.contains("Reused, TLSv1.2") && again.contains("subject=CN = a.test"),
+          "the same name resumes: " + again);
+      assertTrue(other.contains("New, TLSv1.2") && other.contains("subject=CN = b.test"),
+          "RFC 6066: another name is a full handshake, with that name's certificate: " + other);
+    }
+  }
+
+  private static String sClient(int port, String name, String... more) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect",
+        "127.0.0.1:" + port, "-servername", name));
+    cmd.addAll(List.of(more));
+    return Peer.command(cmd).separateStderr().run().output();
   }
 
   @Test
