@@ -720,10 +720,11 @@ public final class SslContext {
   }
 
   /**
-   * The identity loaded with {@link #loadCertChain} as a standard key manager, for JSSE users
+   * The identities loaded with {@link #loadCertChain} as a standard key manager, for JSSE users
    * that take one (Netty's {@code SslContextBuilder.keyManager(...)}, {@code SSLContext.init});
-   * null when no identity is loaded. A Java addition; Python has none. Like OpenSSL, it offers
-   * the certificate whenever its key type fits, whatever CA names the peer listed. A snapshot.
+   * null when no identity is loaded and no {@link #setSniCallback SNI callback} is set. A Java
+   * addition; Python has none. Like OpenSSL, it offers a certificate whenever its key type fits,
+   * whatever CA names the peer listed, and runs the SNI callback on the server side. A snapshot.
    */
   public synchronized X509ExtendedKeyManager keyManager() {
     KeyManager[] managers = ConfiguredSslContext.keyManagers(settings());
