@@ -9,6 +9,10 @@ import dev.pemtls.internal.trust.VerifyLocations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The files-backed part of an {@link SslContext}: its identity and trust as {@link Live}
@@ -27,10 +31,8 @@ final class ContextMaterial {
   };
 
   private Duration reloadInterval = Duration.ZERO;
-  private Live<Identity> identity;
-  private Path certfile;
-  private Path keyfile;
-  private PasswordCallback password;
+  /** One identity per key kind ({@link Identity#keySlot}), in load order: the last is current. */
+  private final Map<String, Slot> slots = new LinkedHashMap<>();
   private Live<TrustStore> trust = Live.of(TrustStore.empty());
   private TrustSources sources = TrustSources.none();
 
@@ -44,16 +46,27 @@ final class ContextMaterial {
       return;
     }
     reloadInterval = interval;
-    if (identity != null) {
-      identity = Reloading.identity(identity.get(), certfile, keyfile, password, interval,
-          false);
-    }
+    slots.replaceAll((kind, s) -> new Slot(Reloading.identity(s.live.get(), s.certfile,
+        s.keyfile, s.password, interval, false), s.certfile, s.keyfile, s.password));
     trust = Reloading.trust(trust.get(), sources, interval, false);
   }
 
-  /** The live identity, or null when none is loaded. */
+  /** The live identity loaded last (OpenSSL's current certificate), or null when none is. */
   Live<Identity> identity() {
-    return identity;
+    Live<Identity> last = null;
+    for (Slot s : slots.values()) {
+      last = s.live;
+    }
+    return last;
+  }
+
+  /** The identities of the other key types, the most recently loaded first. */
+  List<Live<Identity>> moreIdentities() {
+    List<Live<Identity>> out = new ArrayList<>();
+    for (Slot s : slots.values()) {
+      out.add(0, s.live);
+    }
+    return out.isEmpty() ? out : out.subList(1, out.size());
   }
 
   Live<TrustStore> trust() {
@@ -61,16 +74,22 @@ final class ContextMaterial {
   }
 
   /**
-   * Installs {@code loaded}, read from these files.
+   * Installs {@code loaded}, read from these files, as the current identity. It replaces the
+   * one of the same key kind, as OpenSSL's {@code SSL_CTX_use_certificate} replaces that kind's
+   * slot, and keeps those of other kinds.
    *
    * @param password what a reload calls for an encrypted key
    */
   void identity(Identity loaded, Path certfile, Path keyfile, PasswordCallback password) {
-    this.certfile = certfile;
-    this.keyfile = keyfile;
-    this.password = password;
-    identity = Reloading.identity(loaded, certfile, keyfile, password, reloadInterval, true);
+    String kind = loaded.keySlot();
+    slots.remove(kind);
+    slots.put(kind, new Slot(Reloading.identity(loaded, certfile, keyfile, password,
+        reloadInterval, true), certfile, keyfile, password));
   }
+
+  /** One key kind's identity and the files it is (re)loaded from. */
+  private record Slot(Live<Identity> live, Path certfile, Path keyfile,
+      PasswordCallback password) {}
 
   /**
    * Adds one load's trusted CAs: {@code fromFile} read from {@code cafile} (re-read on reload),

@@ -72,6 +72,7 @@ public final class SslContext {
   private VerifyFlags verifyFlags = VerifyFlags.X509_TRUSTED_FIRST;
   private Duration handshakeTimeout = Settings.DEFAULT_HANDSHAKE_TIMEOUT;
   private KeyLog keyLog; // keylog_filename; null: off
+  private SniCallback sniCallback;
   private ConfiguredSslContext built; // cache for the current settings; null after any change
 
   /**
@@ -146,6 +147,14 @@ public final class SslContext {
 
   // --- identity ---
 
+  /*
+   * Several identities: as OpenSSL keeps one certificate per key type in a context, a second
+   * loadCertChain with a key of another type (RSA, then ECDSA) keeps both, and a server presents
+   * the one the client's signature algorithms (and, in TLS 1.2, the cipher suite) ask for; one
+   * of the same type replaces the first. A client presents the one the server's request allows,
+   * the most recently loaded first.
+   */
+
   /** Python's {@code load_cert_chain(certfile)}: chain and key in one file, unencrypted. */
   public void loadCertChain(Path certfile) throws SslError {
     load(certfile, null, null, null);
@@ -189,6 +198,12 @@ public final class SslContext {
    * default; {@code EE_KEY_TOO_SMALL}, {@code CA_KEY_TOO_SMALL}, {@code CA_MD_TOO_WEAK}, as
    * OpenSSL's {@code SSL_CTX_use_certificate}). On failure nothing changes.
    *
+   * <p>As in OpenSSL, the context keeps one identity per key type (RSA, RSA-PSS, ECDSA, Ed25519,
+   * Ed448, DSA): loading an ECDSA chain after an RSA one keeps both, and each handshake presents
+   * the one the peer's signature algorithms (and, in TLS 1.2, the cipher suite) can use, the
+   * most recently loaded first among those that fit; loading one of the same type again
+   * replaces it. Each is reloaded from its own files (see {@link #setReloadInterval}).
+   *
    * <p>As in Python, an exception the callback throws propagates unchanged: its {@code
    * IOException}, {@code RuntimeException} or {@code Error} is what this method throws.
    *
@@ -216,6 +231,43 @@ public final class SslContext {
     }
   }
 
+
+  /** The live identities, the current first, for a connection switched here by SNI. */
+  synchronized List<dev.pemtls.internal.reload.Live<Identity>> identities() {
+    List<dev.pemtls.internal.reload.Live<Identity>> all = new java.util.ArrayList<>();
+    if (material.identity() != null) {
+      all.add(material.identity());
+    }
+    all.addAll(material.moreIdentities());
+    return all;
+  }
+
+  // --- SNI ---
+
+  /** Python's {@code sni_callback}; null (the default) when none is set. */
+  public synchronized SniCallback sniCallback() {
+    return sniCallback;
+  }
+
+  /**
+   * Sets Python's {@code sni_callback} (older Pythons' {@code set_servername_callback}): called
+   * on the server side once per handshake with the host name the client sent as SNI (null when
+   * it sent none), before a certificate is chosen; it may switch the connection to another
+   * context's identities ({@link SniConnection#setContext}) or end the handshake with an alert.
+   * See {@link SniCallback}. Default: none, every client gets this context's identities. Applies
+   * to sockets, server sockets and engines made after the call.
+   *
+   * @param callback the callback, or null to remove it
+   * @throws IllegalArgumentException on a {@link Protocol#TLS_CLIENT} context, as Python refuses
+   *     it ("sni_callback cannot be set on TLS_CLIENT context")
+   */
+  public synchronized void setSniCallback(SniCallback callback) {
+    if (callback != null && protocol == Protocol.TLS_CLIENT) {
+      throw new IllegalArgumentException("sni_callback cannot be set on TLS_CLIENT context");
+    }
+    sniCallback = callback;
+    built = null;
+  }
 
   // --- trust ---
 
@@ -679,7 +731,8 @@ public final class SslContext {
         TlsVersion.jsseRange(minimumVersion, maximumVersion), ciphers.jsseSuites(), alpn,
         verifyFlags, ciphers.securityLevel()).change().handshakeTimeout(handshakeTimeout)
         .groups(groups).hostnameChecksCommonName(hostnameChecksCommonName).keyLog(keyLog)
-        .build();
+        .moreIdentities(material.moreIdentities())
+        .serverNames(sniCallback == null ? null : new SniDispatch(this, sniCallback)).build();
   }
 
 
@@ -718,10 +771,11 @@ public final class SslContext {
   }
 
   /**
-   * The identity loaded with {@link #loadCertChain} as a standard key manager, for JSSE users
+   * The identities loaded with {@link #loadCertChain} as a standard key manager, for JSSE users
    * that take one (Netty's {@code SslContextBuilder.keyManager(...)}, {@code SSLContext.init});
-   * null when no identity is loaded. A Java addition; Python has none. Like OpenSSL, it offers
-   * the certificate whenever its key type fits, whatever CA names the peer listed. A snapshot.
+   * null when no identity is loaded and no {@link #setSniCallback SNI callback} is set. A Java
+   * addition; Python has none. Like OpenSSL, it offers a certificate whenever its key type fits,
+   * whatever CA names the peer listed, and runs the SNI callback on the server side. A snapshot.
    */
   public synchronized X509ExtendedKeyManager keyManager() {
     KeyManager[] managers = ConfiguredSslContext.keyManagers(settings());

@@ -32,7 +32,8 @@ import javax.net.ssl.SSLSocket;
  * fails the handshake, as it does in Python and in every PemTLS server.
  */
 final class SServerCommand implements Command {
-  private static final OptionTable OPTIONS = ContextOptions.addTo(new OptionTable("s_server")
+  private static final OptionTable OPTIONS = ServerNameOptions.addTo(ContextOptions.addTo(
+      new OptionTable("s_server")
       .value("-accept", "[HOST:]PORT", "the address to listen on (default 4433, all addresses; "
           + "0 picks a free port)")
       .value("-verify", "DEPTH", "ask for a client certificate (CERT_OPTIONAL); DEPTH as "
@@ -43,7 +44,7 @@ final class SServerCommand implements Command {
       .value("-naccept", "N", "stop after N connections (default: serve until killed)")
       .flag("-quiet", "print no connection details")
       .flag("-rev", "answer each line reversed")
-      .flag("-www", "answer one HTTP request with a status page"));
+      .flag("-www", "answer one HTTP request with a status page")));
 
   @Override
   public String name() {
@@ -79,6 +80,7 @@ final class SServerCommand implements Command {
     InetAddress bind = colon > 0 ? InetAddress.getByName(accept.substring(0, colon)) : null;
     int remaining = o.intValue("-naccept", -1);
     SslContext ctx = ContextOptions.build(o, Protocol.TLS_SERVER);
+    ServerNameOptions.apply(o, ctx, out);
     if (o.has("-Verify")) {
       ctx.setVerifyMode(VerifyMode.CERT_REQUIRED);
     } else if (o.has("-verify")) {

@@ -46,6 +46,12 @@ import java.util.Properties;
  *   <li>{@code keylog_filename}: a file every connection's TLS secrets are appended to, in NSS's
  *       key-log format, as Python's {@code keylog_filename}; for debugging with Wireshark only,
  *       since whoever reads it can decrypt the traffic (logged as a WARNING). Default: none.
+ *   <li>{@code identity.<label>.certfile}, {@code .keyfile}, {@code .password_file}, {@code
+ *       .password_env}: one more identity, like nginx's server blocks ({@code <label>}: letters,
+ *       digits, {@code -} and {@code _}). With {@code identity.<label>.server_names} (host names
+ *       separated by commas or spaces; {@code *.example.com} for any name ending in {@code
+ *       .example.com}) it is served to clients whose SNI names one of them; without, it is
+ *       another key type of the default identity (an ECDSA chain beside an RSA one, say).
  * </ul>
  *
  * <p>Relative paths in the file are resolved against the file's folder; relative paths in
@@ -57,6 +63,13 @@ public final class Config {
       "ciphers", "ciphersuites", "groups", "verify_mode", "check_hostname", "minimum_version",
       "maximum_version", "password_file", "password_env", "reload_interval",
       "handshake_timeout", "keylog_filename");
+
+  /** The keys of an {@code identity.<label>.} block. */
+  public static final List<String> IDENTITY_KEYS = List.of("certfile", "keyfile",
+      "password_file", "password_env", "server_names");
+
+  /** The prefix of an identity block's keys. */
+  static final String IDENTITY_PREFIX = "identity.";
 
   /** {@code reload_interval}'s default, in seconds. */
   static final int DEFAULT_RELOAD_SECONDS = 5;
@@ -164,9 +177,28 @@ public final class Config {
   }
 
   private static void checkKey(String key, String origin) {
+    if (key.startsWith(IDENTITY_PREFIX)) {
+      String rest = key.substring(IDENTITY_PREFIX.length());
+      int dot = rest.lastIndexOf('.');
+      String label = dot < 0 ? "" : rest.substring(0, dot);
+      String sub = dot < 0 ? rest : rest.substring(dot + 1);
+      if (!label.matches("[A-Za-z0-9_-]+")) {
+        throw new ProviderException("PemTLS: bad configuration in " + origin + ": key '" + key
+            + "' needs the form identity.<label>.<key>, the label of letters, digits, '-' and "
+            + "'_', e.g. identity.shop.certfile");
+      }
+      if (!IDENTITY_KEYS.contains(sub)) {
+        throw new ProviderException("PemTLS: bad configuration in " + origin + ": unknown key '"
+            + key + "'" + DidYouMean.hint(sub, IDENTITY_KEYS) + "; an identity block's keys are "
+            + String.join(", ", IDENTITY_KEYS));
+      }
+      return;
+    }
     if (!KEYS.contains(key)) {
       throw new ProviderException("PemTLS: bad configuration in " + origin + ": unknown key '"
-          + key + "'" + hint(key) + "; the keys are " + String.join(", ", KEYS));
+          + key + "'" + hint(key) + "; the keys are " + String.join(", ", KEYS)
+          + ", and identity.<label>." + String.join("/", IDENTITY_KEYS) + " for more "
+          + "identities");
     }
   }
 
@@ -186,7 +218,8 @@ public final class Config {
       if (v.text().isEmpty()) {
         throw error(v.key(), "the value is empty; give a value or remove the key");
       }
-      if (PATH_KEYS.contains(v.key())) {
+      if (PATH_KEYS.contains(v.key()) || v.key().startsWith(IDENTITY_PREFIX)
+          && PATH_KEYS.contains(v.key().substring(v.key().lastIndexOf('.') + 1))) {
         try {
           v.path();
         } catch (InvalidPathException e) {
@@ -213,6 +246,19 @@ public final class Config {
     }
     if (has("password_file") && has("password_env")) {
       throw error("password_env", "both password_file and password_env are set; keep one");
+    }
+    for (String label : identityLabels()) {
+      String p = IDENTITY_PREFIX + label + ".";
+      if (!has(p + "certfile")) {
+        throw error(keys().stream().filter(k -> k.startsWith(p)).findFirst().orElse(p),
+            "the identity block '" + label + "' has no " + p + "certfile; set it to the "
+            + "certificate chain of that identity");
+      }
+      if (has(p + "password_file") && has(p + "password_env")) {
+        throw error(p + "password_env", "both " + p + "password_file and " + p
+            + "password_env are set; keep one");
+      }
+      serverNames(label);
     }
     if (verifyMode() == VerifyMode.CERT_NONE && Boolean.TRUE.equals(checkHostname())) {
       throw error("check_hostname", "check_hostname=true needs verify_mode CERT_OPTIONAL or "
@@ -261,6 +307,48 @@ public final class Config {
   /** The keys that have values, in the order they were read. */
   public List<String> keys() {
     return new ArrayList<>(values.keySet());
+  }
+
+  /** The labels of the {@code identity.<label>.} blocks, sorted. */
+  public List<String> identityLabels() {
+    java.util.TreeSet<String> labels = new java.util.TreeSet<>();
+    for (String key : values.keySet()) {
+      if (key.startsWith(IDENTITY_PREFIX)) {
+        labels.add(key.substring(IDENTITY_PREFIX.length(), key.lastIndexOf('.')));
+      }
+    }
+    return new ArrayList<>(labels);
+  }
+
+  /**
+   * The host names of {@code identity.<label>.server_names}, lower-cased; empty when unset (the
+   * block is then another key type of the default identity).
+   */
+  public List<String> serverNames(String label) {
+    String key = IDENTITY_PREFIX + label + ".server_names";
+    String t = text(key);
+    List<String> names = new ArrayList<>();
+    if (t == null) {
+      return names;
+    }
+    for (String name : t.split("[,\\s]+")) {
+      if (name.isEmpty()) {
+        continue;
+      }
+      String host = name.startsWith("*.") ? name.substring(2) : name;
+      if (!host.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*"
+          + "[A-Za-z0-9])?)*") || host.length() > 253) {
+        throw error(key, "'" + printable(name) + "' is not a host name; give names such as "
+            + "shop.example.com, or *.example.com for every name under example.com, separated "
+            + "by commas");
+      }
+      names.add(name.toLowerCase(java.util.Locale.ROOT));
+    }
+    if (names.isEmpty()) {
+      throw error(key, "no host name given; list the names this identity serves, or remove "
+          + "the key to add the identity to the default one");
+    }
+    return names;
   }
 
   /** {@code verify_mode}, or null when unset. */

@@ -40,6 +40,13 @@ public final class ConfigReport {
     } else {
       out.add("identity: none (no certificate is presented)");
     }
+    for (String label : config.identityLabels()) {
+      List<String> names = config.serverNames(label);
+      out.add("identity block " + label + ": " + config.path(Config.IDENTITY_PREFIX + label
+          + ".certfile") + ", served " + (names.isEmpty() ? "beside the default identity (its "
+          + "key type, when the client can use it)" : "to clients asking for " + String.join(", ",
+          names) + " (SNI)"));
+    }
     out.add("trust: " + c.trustSource() + " (" + s.trust().certificates().size()
         + " certificates)");
     out.add("client side: " + clientSide(s));

@@ -76,8 +76,9 @@ public final class Configured {
     set(config, "ciphersuites", () -> ctx.setCiphersuites(config.text("ciphersuites")));
     set(config, "groups", "", () -> ctx.setGroups(config.text("groups")));
     if (config.has("certfile")) {
-      loadIdentity(config, env, ctx);
+      loadIdentity(config, env, ctx, "");
     }
+    identityBlocks(config, env, ctx, reloadInterval);
 
     List<X509Certificate> jdkTrust = new ArrayList<>();
     String trustSource = trust(config, ctx, client, jdkTrust);
@@ -113,22 +114,60 @@ public final class Configured {
         + "only and remove the key afterwards.");
   }
 
-  /** Loads certfile/keyfile into {@code ctx} (watched when reloading is on). */
-  private static void loadIdentity(Config config, Map<String, String> env, SslContext ctx) {
-    PasswordCallback password = password(config, env);
+  /**
+   * Loads the {@code identity.<label>.} blocks: those without server_names into {@code ctx}
+   * beside its identity (other key types), those with into one context per name, chosen by the
+   * client's SNI ({@link ConfiguredServerNames}); a name no block lists gets {@code ctx}'s.
+   */
+  private static void identityBlocks(Config config, Map<String, String> env, SslContext ctx,
+      java.time.Duration reloadInterval) {
+    Map<String, SslContext> byName = new java.util.LinkedHashMap<>();
+    for (String label : config.identityLabels()) {
+      String prefix = Config.IDENTITY_PREFIX + label + ".";
+      List<String> names = config.serverNames(label);
+      if (names.isEmpty()) {
+        loadIdentity(config, env, ctx, prefix);
+        continue;
+      }
+      for (String name : names) {
+        SslContext named = byName.get(name);
+        if (named == null) {
+          named = new SslContext(Protocol.TLS);
+          named.setReloadInterval(reloadInterval);
+          SslContext target = named;
+          // The cipher string's security level applies to each identity's own chain.
+          set(config, "ciphers", () -> target.setCiphers(config.text("ciphers")));
+          byName.put(name, named);
+        }
+        loadIdentity(config, env, named, prefix);
+      }
+    }
+    if (!byName.isEmpty()) {
+      ctx.setSniCallback(new ConfiguredServerNames(byName));
+    }
+  }
+
+  /**
+   * Loads {@code prefix}certfile/keyfile into {@code ctx} (watched when reloading is on); the
+   * prefix is empty for the top-level identity, {@code identity.<label>.} for a block.
+   */
+  private static void loadIdentity(Config config, Map<String, String> env, SslContext ctx,
+      String prefix) {
+    PasswordCallback password = password(config, env, prefix);
     try {
-      ctx.loadCertChain(config.path("certfile"), config.path("keyfile"), password);
+      ctx.loadCertChain(config.path(prefix + "certfile"), config.path(prefix + "keyfile"),
+          password);
     } catch (SslError e) {
       if (password == null && "BAD_PASSWORD_READ".equals(e.reason())) {
-        String key = config.has("keyfile") ? "keyfile" : "certfile";
+        String key = prefix + (config.has(prefix + "keyfile") ? "keyfile" : "certfile");
         throw config.error(key, "the private key in " + config.path(key) + " is encrypted and "
-            + "no password is configured; set password_file (a file whose first line is the "
-            + "password) or password_env (the name of an environment variable holding it), or "
-            + "use an unencrypted key", e);
+            + "no password is configured; set " + prefix + "password_file (a file whose first "
+            + "line is the password) or " + prefix + "password_env (the name of an environment "
+            + "variable holding it), or use an unencrypted key", e);
       }
-      throw config.error(culpritKey(config, env), e.getMessage(), e);
+      throw config.error(culpritKey(config, env, prefix), e.getMessage(), e);
     } catch (IOException e) { // the password callback's own failure: password_file unreadable
-      throw config.error("password_file", e.getMessage(), e);
+      throw config.error(prefix + "password_file", e.getMessage(), e);
     }
   }
 
@@ -136,22 +175,22 @@ public final class Configured {
    * The config key a failed identity load is about, from the step that failed ({@link
    * PemFiles.Culprit}); on this error path only, the load is repeated to ask it.
    */
-  private static String culpritKey(Config config, Map<String, String> env) {
+  private static String culpritKey(Config config, Map<String, String> env, String prefix) {
     PemFiles.Culprit[] blamed = {PemFiles.Culprit.CERTFILE};
     try {
-      PemFiles.loadIdentity(config.path("certfile"), config.path("keyfile"),
-          password(config, env), culprit -> blamed[0] = culprit);
+      PemFiles.loadIdentity(config.path(prefix + "certfile"), config.path(prefix + "keyfile"),
+          password(config, env, prefix), culprit -> blamed[0] = culprit);
     } catch (SslError expected) {
       // the same failure: blamed[0] names its step
     }
-    return keyOf(config, blamed[0]);
+    return prefix + keyOf(config, blamed[0], prefix);
   }
 
-  private static String keyOf(Config config, PemFiles.Culprit culprit) {
+  private static String keyOf(Config config, PemFiles.Culprit culprit, String prefix) {
     switch (culprit) {
       case PASSWORD:
-        return config.has("password_file") ? "password_file"
-            : config.has("password_env") ? "password_env" : "keyfile";
+        return config.has(prefix + "password_file") ? "password_file"
+            : config.has(prefix + "password_env") ? "password_env" : "keyfile";
       case KEYFILE:
         return "keyfile";
       default:
@@ -227,23 +266,25 @@ public final class Configured {
     return "the JDK's default trust store " + store;
   }
 
-  private static PasswordCallback password(Config config, Map<String, String> env) {
-    if (config.has("password_env")) {
-      String name = config.text("password_env");
+  private static PasswordCallback password(Config config, Map<String, String> env,
+      String prefix) {
+    if (config.has(prefix + "password_env")) {
+      String name = config.text(prefix + "password_env");
       String value = env.get(name);
       if (value == null) {
-        throw config.error("password_env", "the environment variable " + name + " is not set; "
-            + "export it before starting the JVM, or use password_file");
+        throw config.error(prefix + "password_env", "the environment variable " + name
+            + " is not set; export it before starting the JVM, or use password_file");
       }
       return value::toCharArray;
     }
-    if (config.has("password_file")) {
-      Path file = config.path("password_file");
+    if (config.has(prefix + "password_file")) {
+      Path file = config.path(prefix + "password_file");
       return () -> {
         try {
           String notRegular = RegularFiles.notRegular(file);
           if (notRegular != null) {
-            throw new IOException("password_file " + RegularFiles.advice(file, notRegular));
+            throw new IOException(prefix + "password_file " + RegularFiles.advice(file,
+                notRegular));
           }
           String text = Files.readString(file, StandardCharsets.UTF_8);
           int end = text.indexOf('\n');
@@ -251,7 +292,8 @@ public final class Configured {
           return (line.endsWith("\r") ? line.substring(0, line.length() - 1) : line)
               .toCharArray();
         } catch (IOException e) {
-          throw new IOException("cannot read password_file " + file + ": " + e, e);
+          throw new IOException("cannot read " + prefix + "password_file " + file + ": " + e,
+              e);
         }
       };
     }

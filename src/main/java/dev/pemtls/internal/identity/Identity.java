@@ -46,6 +46,15 @@ public final class Identity {
     return privateKey.getAlgorithm();
   }
 
+  /**
+   * The kind of key, as OpenSSL keeps one certificate per kind in a context: "RSA",
+   * "RSASSA-PSS", "EC", "Ed25519", "Ed448", "DSA" (or the key's OID). Loading a second identity
+   * of the same kind replaces the first.
+   */
+  public String keySlot() {
+    return KeyTypes.kindOf(leaf()).family;
+  }
+
   /** The first certificate of the chain, the one the private key belongs to. */
   public X509Certificate leaf() {
     return chain.get(0);

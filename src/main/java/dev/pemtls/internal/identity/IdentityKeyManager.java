@@ -5,43 +5,80 @@ import java.io.IOException;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.StandardConstants;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.jcajce.provider.asymmetric.edec.KeyFactorySpi;
 import org.bouncycastle.jsse.BCX509ExtendedKeyManager;
 import org.bouncycastle.jsse.BCX509Key;
+import org.bouncycastle.tls.TlsFatalAlert;
 
 /**
- * Presents one PEM identity (the chain and key of {@code load_cert_chain}) on both sides.
+ * Presents the PEM identities of a context (the chains and keys of {@code load_cert_chain}) on
+ * both sides.
  *
- * <p>Like OpenSSL, it offers its certificate whenever the key type fits, whatever CA names the
+ * <p>A context holds one identity per kind of key, as OpenSSL keeps one per key type: RSA,
+ * RSA-PSS, ECDSA, Ed25519, Ed448, DSA. For each handshake BCJSSE lists the key types it can use,
+ * in the order of the peer's signature algorithms (and, in TLS 1.2, for the cipher suite it
+ * tries); the first type that one of the identities serves wins, the most recently loaded
+ * identity first among those that serve it. So a client that prefers ECDSA gets the ECDSA
+ * certificate, one that can only verify RSA the RSA one, as from OpenSSL.
+ *
+ * <p>Like OpenSSL, it offers a certificate whenever the key type fits, whatever CA names the
  * peer listed: OpenSSL clients send their configured certificate and let the server decide.
  *
- * <p>The identity may be live (hot reload): each handshake asks for its key once, and gets the
- * chain and key of one identity together, the one current at that moment. The alias names that
+ * <p>On the server side a {@link ServerNameSelector} (Python's {@code sni_callback}) may replace
+ * the identities for one handshake by the name the client asked for; it is asked once per
+ * handshake, and an {@link ServerNameSelector.Abort} ends the handshake with its alert.
+ *
+ * <p>The identities may be live (hot reload): each choice reads them once, and gets the chain
+ * and key of one identity together, the one current at that moment. The alias names that
  * version, so alias-based callers ({@code getCertificateChain(alias)}, {@code
  * getPrivateKey(alias)}) never mix the chain of one version with the key of the next.
  */
 public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
   private static final String ALIAS = "pemtls";
+  /** The handshake session value that holds one handshake's SNI choice. */
+  private static final String CHOSEN = "dev.pemtls.sni";
+  private static final int REMEMBERED = 32;
 
-  private final Supplier<Identity> source;
-  private volatile Prepared current;
-  private volatile Prepared previous;
+  private final List<? extends Supplier<Identity>> slots;
+  private final ServerNameSelector serverNames;
+  private final AtomicLong versions = new AtomicLong();
+  /** Each identity made ready once; weak, so a replaced version is dropped with its context. */
+  private final Map<Identity, Prepared> ready = Collections.synchronizedMap(new WeakHashMap<>());
+  /** The aliases handed out lately, for alias-based callers. */
+  private final Map<String, Prepared> aliases = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
+          return size() > REMEMBERED;
+        }
+      });
 
   /** One identity made ready for BCJSSE: its chain, its key, and the alias of that version. */
   private static final class Prepared {
-    final Identity identity;
     final X509Certificate[] chain;
     final PrivateKey key;
     final KeyTypes.Kind kind;
-    final long version;
     final String alias;
 
     Prepared(Identity identity, long version) {
-      this.identity = identity;
-      this.version = version;
       this.chain = identity.chain().toArray(new X509Certificate[0]);
       this.kind = KeyTypes.kindOf(chain[0]);
       PrivateKey key = identity.privateKey();
@@ -64,35 +101,54 @@ public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
    * identity). The first is prepared now, so a key that does not fit fails here.
    */
   public IdentityKeyManager(Supplier<Identity> source) {
-    this.source = source;
-    this.current = new Prepared(source.get(), 0);
+    this(List.of(source), null);
   }
 
-  /** The identity current now, prepared once per version. */
-  private Prepared prepared() {
-    Identity now = source.get();
-    Prepared p = current;
-    if (p.identity != now) {
+  /**
+   * Presents one identity per key type, chosen by what the peer can use.
+   *
+   * @param slots the identities, the most recently loaded first; may be empty when {@code
+   *     serverNames} supplies them
+   * @param serverNames the server side's SNI choice, or null for none
+   */
+  public IdentityKeyManager(List<? extends Supplier<Identity>> slots,
+      ServerNameSelector serverNames) {
+    this.slots = List.copyOf(slots);
+    this.serverNames = serverNames;
+    for (Supplier<Identity> slot : this.slots) {
+      prepared(slot.get());
+    }
+  }
+
+  /** {@code identity} made ready, once per version. */
+  private Prepared prepared(Identity identity) {
+    Prepared p = ready.get(identity);
+    if (p == null) {
       synchronized (this) {
-        p = current;
-        if (p.identity != now) {
-          previous = p;
-          p = new Prepared(now, p.version + 1);
-          current = p;
+        p = ready.get(identity);
+        if (p == null) {
+          p = new Prepared(identity, versions.getAndIncrement());
+          ready.put(identity, p);
         }
       }
     }
+    aliases.put(p.alias, p);
     return p;
   }
 
-  /** The version an alias names: the current one or the one before it, else null. */
+  /** A version by its alias: one handed out lately, or one of the identities now. */
   private Prepared byAlias(String alias) {
-    Prepared p = prepared();
-    if (p.alias.equals(alias)) {
+    Prepared p = aliases.get(alias);
+    if (p != null) {
       return p;
     }
-    Prepared q = previous;
-    return q != null && q.alias.equals(alias) ? q : null;
+    for (Supplier<Identity> slot : slots) {
+      Prepared q = prepared(slot.get());
+      if (q.alias.equals(alias)) {
+        return q;
+      }
+    }
+    return null;
   }
 
   /**
@@ -113,10 +169,17 @@ public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
     }
   }
 
-  private BCX509Key choose(String[] keyTypes) {
-    Prepared p = prepared();
-    if (keyTypes != null) {
-      for (String keyType : keyTypes) {
+  /** The identity and key type that serve the first of {@code keyTypes} one can serve. */
+  private BCX509Key choose(String[] keyTypes, List<? extends Supplier<Identity>> from) {
+    if (keyTypes == null) {
+      return null;
+    }
+    List<Prepared> now = new ArrayList<>(from.size());
+    for (Supplier<Identity> slot : from) {
+      now.add(prepared(slot.get()));
+    }
+    for (String keyType : keyTypes) {
+      for (Prepared p : now) {
         if (keyType != null && KeyTypes.serves(p.kind, keyType)) {
           return new Key(p, keyType);
         }
@@ -125,38 +188,90 @@ public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
     return null;
   }
 
-  private String chooseAlias(String[] keyTypes) {
-    Prepared p = prepared();
-    if (keyTypes != null) {
-      for (String keyType : keyTypes) {
-        if (keyType != null && KeyTypes.serves(p.kind, keyType)) {
-          return p.alias;
+  private String alias(BCX509Key key) {
+    return key == null ? null : ((Key) key).p.alias;
+  }
+
+  /** The identities for a server handshake: those the SNI choice names, or the context's. */
+  private List<? extends Supplier<Identity>> server(SSLSession handshake) {
+    if (serverNames == null) {
+      return slots;
+    }
+    if (handshake != null) {
+      Object chosen = handshake.getValue(CHOSEN);
+      if (chosen instanceof Chosen) {
+        return ((Chosen) chosen).slots;
+      }
+    }
+    List<? extends Supplier<Identity>> picked;
+    try {
+      picked = serverNames.select(requestedHostName(handshake), handshake);
+    } catch (ServerNameSelector.Abort e) {
+      throw sneaky(new TlsFatalAlert((short) e.description(), e.getMessage(), e.getCause()));
+    }
+    List<? extends Supplier<Identity>> result = picked == null ? slots : List.copyOf(picked);
+    if (handshake != null) {
+      handshake.putValue(CHOSEN, new Chosen(result));
+    }
+    return result;
+  }
+
+  /** One handshake's SNI choice, kept in its handshake session so the selector runs once. */
+  private static final class Chosen {
+    final List<? extends Supplier<Identity>> slots;
+
+    Chosen(List<? extends Supplier<Identity>> slots) {
+      this.slots = slots;
+    }
+  }
+
+  private static String requestedHostName(SSLSession handshake) {
+    if (handshake instanceof ExtendedSSLSession) {
+      for (SNIServerName name : ((ExtendedSSLSession) handshake).getRequestedServerNames()) {
+        if (name instanceof SNIHostName) {
+          return ((SNIHostName) name).getAsciiName();
+        } else if (name.getType() == StandardConstants.SNI_HOST_NAME) {
+          return new SNIHostName(name.getEncoded()).getAsciiName();
         }
       }
     }
     return null;
   }
 
+  private static SSLSession handshake(Socket socket) {
+    return socket instanceof SSLSocket ? ((SSLSocket) socket).getHandshakeSession() : null;
+  }
+
+  private static SSLSession handshake(SSLEngine engine) {
+    return engine == null ? null : engine.getHandshakeSession();
+  }
+
+  /** Throws a checked exception unchecked: BCJSSE's callers of the key manager pass it on. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> RuntimeException sneaky(Throwable e) throws E {
+    throw (E) e;
+  }
+
   @Override
   public BCX509Key chooseClientKeyBC(String[] keyTypes, Principal[] issuers, Socket socket) {
-    return choose(keyTypes);
+    return choose(keyTypes, slots);
   }
 
   @Override
   public BCX509Key chooseEngineClientKeyBC(String[] keyTypes, Principal[] issuers,
       SSLEngine engine) {
-    return choose(keyTypes);
+    return choose(keyTypes, slots);
   }
 
   @Override
   public BCX509Key chooseServerKeyBC(String[] keyTypes, Principal[] issuers, Socket socket) {
-    return choose(keyTypes);
+    return choose(keyTypes, server(handshake(socket)));
   }
 
   @Override
   public BCX509Key chooseEngineServerKeyBC(String[] keyTypes, Principal[] issuers,
       SSLEngine engine) {
-    return choose(keyTypes);
+    return choose(keyTypes, server(handshake(engine)));
   }
 
   @Override
@@ -167,29 +282,35 @@ public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
 
   @Override
   public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
-    return chooseAlias(keyTypes);
+    return alias(choose(keyTypes, slots));
   }
 
   @Override
   public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers,
       SSLEngine engine) {
-    return chooseAlias(keyTypes);
+    return alias(choose(keyTypes, slots));
   }
 
   @Override
   public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-    return chooseAlias(new String[] {keyType});
+    return alias(choose(new String[] {keyType}, server(handshake(socket))));
   }
 
   @Override
   public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-    return chooseAlias(new String[] {keyType});
+    return alias(choose(new String[] {keyType}, server(handshake(engine))));
   }
 
   @Override
   public String[] getClientAliases(String keyType, Principal[] issuers) {
-    String alias = chooseAlias(new String[] {keyType});
-    return alias == null ? null : new String[] {alias};
+    List<String> out = new ArrayList<>();
+    for (Supplier<Identity> slot : slots) {
+      Prepared p = prepared(slot.get());
+      if (keyType != null && KeyTypes.serves(p.kind, keyType)) {
+        out.add(p.alias);
+      }
+    }
+    return out.isEmpty() ? null : out.toArray(new String[0]);
   }
 
   @Override
@@ -211,9 +332,13 @@ public final class IdentityKeyManager extends BCX509ExtendedKeyManager {
 
   @Override
   public String toString() {
-    Prepared p = current;
-    return "IdentityKeyManager[" + p.chain[0].getSubjectX500Principal() + ", " + p.kind.family
-        + "]";
+    StringBuilder b = new StringBuilder("IdentityKeyManager[");
+    for (Supplier<Identity> slot : slots) {
+      Prepared p = prepared(slot.get());
+      b.append(b.charAt(b.length() - 1) == '[' ? "" : "; ")
+          .append(p.chain[0].getSubjectX500Principal()).append(", ").append(p.kind.family);
+    }
+    return b.append(serverNames == null ? "" : "; by SNI").append(']').toString();
   }
 
   /** The chain and key of one version, handed to BCJSSE together. */

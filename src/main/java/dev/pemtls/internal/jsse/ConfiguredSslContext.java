@@ -47,19 +47,21 @@ public final class ConfiguredSslContext extends SSLContext {
     // A reload must reach resumed sessions too: one made under a CA since removed, or with
     // the previous certificate, is never resumed after the change.
     settings.liveTrust().onChange(spi.forgetSessions);
-    if (settings.liveIdentity() != null) {
-      settings.liveIdentity().onChange(spi.forgetSessions);
+    for (dev.pemtls.internal.reload.Live<?> identity : settings.identities()) {
+      identity.onChange(spi.forgetSessions);
     }
     return new ConfiguredSslContext(spi, "TLS");
   }
 
   /**
-   * The key manager presenting the settings' identity; none when no identity is loaded. It
-   * follows the live identity: each handshake presents the one current at its start.
+   * The key manager presenting the settings' identities (one per key type, and by SNI when a
+   * selector is set); none when no identity is loaded and none is chosen by SNI. It follows the
+   * live identities: each handshake presents the ones current at its start.
    */
   public static KeyManager[] keyManagers(Settings settings) {
-    return settings.hasIdentity()
-        ? new KeyManager[] {new IdentityKeyManager(settings.liveIdentity())}
+    return settings.hasIdentity() || settings.serverNames() != null
+        ? new KeyManager[] {new IdentityKeyManager(settings.identities(),
+            settings.serverNames())}
         : new KeyManager[0];
   }
 

@@ -56,9 +56,12 @@ final class Floor {
     this.settings = settings;
     this.signatureSchemes = SignatureSchemes.forLevel(settings.securityLevel());
     this.groups = KeyExchangeGroups.forLevel(settings.groups(), settings.securityLevel());
-    String curve = settings.chain().isEmpty() ? null
-        : KeyExchangeGroups.ecdsaCurve(settings.chain().get(0).getPublicKey());
-    if (curve != null && !groups.contains(curve)) {
+    for (dev.pemtls.internal.reload.Live<dev.pemtls.internal.identity.Identity> identity
+        : settings.identities()) {
+      String curve = KeyExchangeGroups.ecdsaCurve(identity.get().leaf().getPublicKey());
+      if (curve == null || groups.contains(curve)) {
+        continue;
+      }
       warn("the key-exchange groups " + groups + " leave out " + curve + ", the curve of this "
           + "context's ECDSA certificate; BCJSSE enables ECDSA signatures only for curves in "
           + "the groups list, so TLS 1.3 handshakes cannot use this certificate: add " + curve

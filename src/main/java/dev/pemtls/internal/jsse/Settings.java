@@ -6,6 +6,7 @@ import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.ciphers.KeyExchangeGroups;
 import dev.pemtls.internal.crypto.KeyLog;
 import dev.pemtls.internal.identity.Identity;
+import dev.pemtls.internal.identity.ServerNameSelector;
 import dev.pemtls.internal.reload.Live;
 import dev.pemtls.internal.trust.TrustStore;
 import java.security.cert.X509Certificate;
@@ -49,6 +50,11 @@ import java.util.Objects;
  *     check falls back to the subject's commonName for a certificate without DNS SANs
  * @param keyLog Python's {@code keylog_filename}: where every connection's TLS secrets are
  *     written, or null (the default) for nowhere
+ * @param moreIdentities identities of other key types loaded beside {@code liveIdentity} (OpenSSL
+ *     keeps one per key type: {@code load_cert_chain} with an RSA and then an ECDSA key keeps
+ *     both), most recently loaded first; empty for one. References like {@code liveIdentity}
+ * @param serverNames the server side's choice of identity by SNI (Python's {@code
+ *     sni_callback}), or null for none
  */
 public record Settings(
     Protocol protocol,
@@ -65,7 +71,9 @@ public record Settings(
     Duration handshakeTimeout,
     List<String> groups,
     boolean hostnameChecksCommonName,
-    KeyLog keyLog) {
+    KeyLog keyLog,
+    List<Live<Identity>> moreIdentities,
+    ServerNameSelector serverNames) {
 
   /** The handshake timeout unless set otherwise: long for any real peer, short for a stall. */
   public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
@@ -79,6 +87,10 @@ public record Settings(
     cipherSuites = cipherSuites == null ? null : List.copyOf(cipherSuites);
     applicationProtocols = List.copyOf(applicationProtocols);
     groups = groups == null ? null : List.copyOf(groups);
+    moreIdentities = moreIdentities == null ? List.of() : List.copyOf(moreIdentities);
+    if (liveIdentity == null && !moreIdentities.isEmpty()) {
+      throw new IllegalArgumentException("more identities need liveIdentity, the current one");
+    }
     Objects.requireNonNull(verifyFlags, "verifyFlags");
     if (securityLevel < 0 || securityLevel > 5) {
       throw new IllegalArgumentException("security level must be 0 to 5, not " + securityLevel);
@@ -99,7 +111,7 @@ public record Settings(
       VerifyFlags verifyFlags, int securityLevel) {
     this(protocol, verifyMode, verifyMode, checkHostname, identity, trust, protocols,
         cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        DEFAULT_HANDSHAKE_TIMEOUT, null, true, null);
+        DEFAULT_HANDSHAKE_TIMEOUT, null, true, null, List.of(), null);
   }
 
   /** These settings with the server side's verify mode replaced. */
@@ -157,6 +169,8 @@ public record Settings(
     private List<String> groups;
     private boolean hostnameChecksCommonName;
     private KeyLog keyLog;
+    private List<Live<Identity>> moreIdentities;
+    private ServerNameSelector serverNames;
 
     private Change(Settings s) {
       protocol = s.protocol;
@@ -174,6 +188,8 @@ public record Settings(
       groups = s.groups;
       hostnameChecksCommonName = s.hostnameChecksCommonName;
       keyLog = s.keyLog;
+      moreIdentities = s.moreIdentities;
+      serverNames = s.serverNames;
     }
 
     public Change serverVerifyMode(VerifyMode mode) {
@@ -211,16 +227,37 @@ public record Settings(
       return this;
     }
 
+    public Change moreIdentities(List<Live<Identity>> identities) {
+      moreIdentities = identities;
+      return this;
+    }
+
+    public Change serverNames(ServerNameSelector selector) {
+      serverNames = selector;
+      return this;
+    }
+
     public Settings build() {
       return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
           liveTrust, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-          handshakeTimeout, groups, hostnameChecksCommonName, keyLog);
+          handshakeTimeout, groups, hostnameChecksCommonName, keyLog, moreIdentities,
+          serverNames);
     }
   }
 
   /** Whether an identity (certificate chain and key) is loaded. */
   public boolean hasIdentity() {
     return liveIdentity != null;
+  }
+
+  /** Every identity: {@code liveIdentity} (the current one) first, then the others. */
+  public List<Live<Identity>> identities() {
+    List<Live<Identity>> all = new java.util.ArrayList<>();
+    if (liveIdentity != null) {
+      all.add(liveIdentity);
+    }
+    all.addAll(moreIdentities);
+    return all;
   }
 
   /** The identity live now, or null when none is loaded. */
@@ -252,6 +289,8 @@ public record Settings(
         + ", alpn=" + applicationProtocols + ", verifyFlags=" + verifyFlags
         + ", securityLevel=" + securityLevel + ", handshakeTimeout=" + handshakeTimeout
         + ", groups=" + (groups == null ? "default" : groups)
-        + (keyLog == null ? "" : ", keylog=" + keyLog.file()) + "]";
+        + (keyLog == null ? "" : ", keylog=" + keyLog.file())
+        + (moreIdentities.isEmpty() ? "" : ", moreIdentities=" + moreIdentities.size())
+        + (serverNames == null ? "" : ", sni") + "]";
   }
 }

@@ -1,9 +1,13 @@
 package dev.pemtls.internal.jsse;
 
 import dev.pemtls.VerifyMode;
+import java.util.List;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.StandardConstants;
 
 /**
  * Applies one {@link Settings} to every socket, server socket and engine a context makes, and
@@ -11,6 +15,15 @@ import javax.net.ssl.SSLSocket;
  * result back to the settings' floor (see {@link Floor}).
  */
 final class SocketConfigurer {
+  /** Matches every host name: the SNI choice itself is the key manager's. */
+  private static final SNIMatcher ANY_HOST_NAME =
+      new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+    @Override
+    public boolean matches(SNIServerName name) {
+      return true;
+    }
+  };
+
   private final Settings settings;
   private final Floor floor;
 
@@ -37,6 +50,12 @@ final class SocketConfigurer {
     }
     if (settings.checkHostname()) {
       p.setEndpointIdentificationAlgorithm("HTTPS");
+    }
+    if (settings.serverNames() != null) {
+      // Accepting every host name makes BCJSSE record the name with the session, so a TLS 1.2
+      // session is never resumed for another name (RFC 6066), which would skip the SNI choice
+      // and present the first name's certificate.
+      p.setSNIMatchers(List.of(ANY_HOST_NAME));
     }
     VerifyMode mode = settings.serverVerifyMode();
     if (mode == VerifyMode.CERT_REQUIRED) {
