@@ -153,7 +153,29 @@ public final class SslSocket implements Closeable {
     return socket.serverHostname();
   }
 
-  /** Python's {@code server_side}. */
+  /**
+   * Python's {@code session}: the session of the completed handshake, to pass to a later {@link
+   * SslContext#wrapSocket(Socket, boolean, boolean, boolean, String, SslSession)}; null before
+   * the handshake and for a socket from elsewhere than an {@link SslContext}.
+   */
+  public SslSession session() {
+    if (!socket.handshakeCompleted() || !(socket.owner() instanceof SslContext)
+        || !(socket.tlsSocket() instanceof BCSSLSocket)) {
+      return null;
+    }
+    return new SslSession((SslContext) socket.owner(), socket.snapshot(),
+        ((BCSSLSocket) socket.tlsSocket()).getBCSession(), socket.serverHostname());
+  }
+
+  /**
+   * Python's {@code session_reused}: whether the handshake resumed a session (TLS 1.2 and older
+   * only, with BCJSSE 1.84); false before the handshake.
+   */
+  public boolean sessionReused() {
+    return socket.sessionReused();
+  }
+
+    /** Python's {@code server_side}. */
   public boolean serverSide() {
     return socket.serverSide();
   }

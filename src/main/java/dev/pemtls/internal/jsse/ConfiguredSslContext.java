@@ -87,6 +87,42 @@ public final class ConfiguredSslContext extends SSLContext {
   }
 
   /**
+   * A session BCJSSE cannot resume, to offer when the caller passed none: a client then never
+   * picks a cached session by host and port on its own, as Python's never does. BCJSSE takes only
+   * its own session objects; an unconnected socket's is such a one, with no TLS session inside.
+   */
+  public static org.bouncycastle.jsse.BCExtendedSSLSession noSession() {
+    return NoSession.SESSION;
+  }
+
+  private static final class NoSession {
+    static final org.bouncycastle.jsse.BCExtendedSSLSession SESSION = make();
+
+    private static org.bouncycastle.jsse.BCExtendedSSLSession make() {
+      try {
+        SSLContext bc = SSLContext.getInstance("TLS", Tls.jsseProvider());
+        bc.init(new KeyManager[0], new TrustManager[0], new SecureRandom()); // nothing loaded
+        return unconnectedSession(bc);
+      } catch (NoSuchAlgorithmException | KeyManagementException e) {
+        throw new IllegalStateException("BCJSSE cannot create a TLS context: " + e, e);
+      }
+    }
+
+    private static org.bouncycastle.jsse.BCExtendedSSLSession unconnectedSession(SSLContext bc) {
+      try (java.net.Socket unconnected = bc.getSocketFactory().createSocket()) {
+        org.bouncycastle.jsse.BCExtendedSSLSession s =
+            ((org.bouncycastle.jsse.BCSSLSocket) unconnected).getBCSession();
+        if (s.isValid() || s.getId().length != 0) {
+          throw new IllegalStateException("BCJSSE gave a real session for an unconnected socket");
+        }
+        return s;
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("BCJSSE cannot make an unconnected socket: " + e, e);
+      }
+    }
+  }
+
+  /**
    * BCJSSE's connection under one of this context's engines, for what only BCJSSE tells
    * (channel bindings); null before the handshake or for an engine from elsewhere.
    */

@@ -46,6 +46,8 @@ import java.util.Objects;
  *     KeyExchangeGroups})
  * @param hostnameChecksCommonName Python's {@code hostname_checks_common_name}: whether the host
  *     check falls back to the subject's commonName for a certificate without DNS SANs
+ * @param cipherServerPreference OpenSSL's {@code OP_CIPHER_SERVER_PREFERENCE}: a server picks
+ *     by its own suite order (true, Python's default) or by the client's
  */
 public record Settings(
     Protocol protocol,
@@ -61,7 +63,8 @@ public record Settings(
     int securityLevel,
     Duration handshakeTimeout,
     List<String> groups,
-    boolean hostnameChecksCommonName) {
+    boolean hostnameChecksCommonName,
+    boolean cipherServerPreference) {
 
   /** The handshake timeout unless set otherwise: long for any real peer, short for a stall. */
   public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
@@ -95,7 +98,7 @@ public record Settings(
       VerifyFlags verifyFlags, int securityLevel) {
     this(protocol, verifyMode, verifyMode, checkHostname, identity, trust, protocols,
         cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        DEFAULT_HANDSHAKE_TIMEOUT, null, true);
+        DEFAULT_HANDSHAKE_TIMEOUT, null, true, true);
   }
 
   /** These settings with the server side's verify mode replaced. */
@@ -152,6 +155,7 @@ public record Settings(
     private Duration handshakeTimeout;
     private List<String> groups;
     private boolean hostnameChecksCommonName;
+    private boolean cipherServerPreference;
 
     private Change(Settings s) {
       protocol = s.protocol;
@@ -168,6 +172,7 @@ public record Settings(
       handshakeTimeout = s.handshakeTimeout;
       groups = s.groups;
       hostnameChecksCommonName = s.hostnameChecksCommonName;
+      cipherServerPreference = s.cipherServerPreference;
     }
 
     public Change serverVerifyMode(VerifyMode mode) {
@@ -200,10 +205,15 @@ public record Settings(
       return this;
     }
 
+    public Change cipherServerPreference(boolean serverOrder) {
+      cipherServerPreference = serverOrder;
+      return this;
+    }
+
     public Settings build() {
       return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
           liveTrust, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-          handshakeTimeout, groups, hostnameChecksCommonName);
+          handshakeTimeout, groups, hostnameChecksCommonName, cipherServerPreference);
     }
   }
 
