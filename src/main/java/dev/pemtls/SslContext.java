@@ -790,8 +790,8 @@ public final class SslContext {
    * over memory buffers, for event loops, with this context's settings as {@link #wrapSocket}
    * applies them, and its argument checks too (Python's {@code wrap_bio} skips them: with
    * {@code check_hostname} and no {@code server_hostname} it checks no name). No I/O happens
-   * here: the handshake starts with {@link SslObject#doHandshake()}. Python's {@code session}
-   * argument is not supported.
+   * here: the handshake starts with {@link SslObject#doHandshake()}. For Python's {@code session}
+   * argument see {@link #wrapBio(MemoryBio, MemoryBio, boolean, String, SslSession)}.
    *
    * @param incoming the BIO the caller writes the peer's bytes into
    * @param outgoing the BIO the object writes the bytes for the peer into
@@ -801,7 +801,17 @@ public final class SslContext {
    */
   public SslObject wrapBio(MemoryBio incoming, MemoryBio outgoing, boolean serverSide,
       String serverHostname) {
-    return SslObject.create(this, incoming, outgoing, serverSide, serverHostname);
+    return SslObject.create(this, incoming, outgoing, serverSide, serverHostname, null);
+  }
+
+  /**
+   * Python's {@code wrap_bio(..., session=session)}: as {@link #wrapBio(MemoryBio, MemoryBio,
+   * boolean, String)}, a client offering {@code session} to resume, with the rules and checks of
+   * {@link #wrapSocket(Socket, boolean, boolean, boolean, String, SslSession)}.
+   */
+  public SslObject wrapBio(MemoryBio incoming, MemoryBio outgoing, boolean serverSide,
+      String serverHostname, SslSession session) {
+    return SslObject.create(this, incoming, outgoing, serverSide, serverHostname, session);
   }
 
   @Override

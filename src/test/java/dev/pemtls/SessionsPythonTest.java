@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pemtls.testing.BioDriver;
 import dev.pemtls.testing.Peer;
 import dev.pemtls.testing.TestPki;
 import java.io.IOException;
@@ -131,6 +132,38 @@ class SessionsPythonTest {
       // first and the third connection: ids the server does not know.
       assertEquals(2L, ours.get("misses"), ours.toString());
       assertTrue(ours.get("number") >= 1, "the server caches the session: " + ours);
+    }
+  }
+
+  @Test
+  void sslObject_resumesWithSession_againstPythonServer_andSocketsTakeItsSession()
+      throws Exception {
+    try (Peer server = pythonServer("TLSv1_2")) {
+      int port = Integer.parseInt(server.awaitLine("").trim());
+      SslContext client = pki.clientContext();
+      SslSession first = null;
+      List<Boolean> reused = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        try (Socket raw = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
+          raw.setSoTimeout(10_000);
+          BioDriver d = new BioDriver(client, raw, false, "localhost", first);
+          assertEquals(null, d.object.session(), "no session before the handshake");
+          d.handshake();
+          assertEquals(1, d.drive(() -> d.object.read(1)).length);
+          d.drive(() -> d.object.write(new byte[] {'x'}));
+          assertEquals(0, d.drive(() -> d.object.read(1)).length, "the server's close_notify");
+          reused.add(d.object.sessionReused());
+          if (first == null) {
+            first = d.object.session();
+          }
+        }
+      }
+      try (SslSocket tls = connect(client, port, first)) {
+        reused.add(tls.sessionReused());
+      }
+      assertEquals(List.of(false, true, true), reused, "PemTLS's session_reused");
+      assertEquals(List.of("reused False", "reused True", "reused True"), reusedLines(server));
+      assertEquals(2L, client.sessionStats().get("hits"));
     }
   }
 

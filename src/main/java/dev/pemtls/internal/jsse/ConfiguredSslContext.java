@@ -86,6 +86,17 @@ public final class ConfiguredSslContext extends SSLContext {
     return socket instanceof JsseSslSocket ? ((JsseSslSocket) socket).tls() : (SSLSocket) socket;
   }
 
+  /** BCJSSE's engine under one of this context's engines (or {@code engine} itself). */
+  public static SSLEngine bcEngine(SSLEngine engine) {
+    return engine instanceof JsseSslEngine ? ((JsseSslEngine) engine).bc() : engine;
+  }
+
+  /** Offers {@code session} for a client engine to resume. */
+  public static void offerSession(SSLEngine engine, org.bouncycastle.jsse.BCExtendedSSLSession
+      session) {
+    ((org.bouncycastle.jsse.BCSSLEngine) bcEngine(engine)).setBCSessionToResume(session);
+  }
+
   /**
    * A session BCJSSE cannot resume, to offer when the caller passed none: a client then never
    * picks a cached session by host and port on its own, as Python's never does. BCJSSE takes only
