@@ -69,7 +69,10 @@ public final class Options {
   public static final Options SINGLE_DH_USE = new Options(0);
   /** {@code OP_SINGLE_ECDH_USE}: 0 in OpenSSL 3.0. */
   public static final Options SINGLE_ECDH_USE = new Options(0);
-  /** {@code OP_LEGACY_SERVER_CONNECT} (0x4): on while BCJSSE allows legacy servers. */
+  /**
+   * {@code OP_LEGACY_SERVER_CONNECT} (0x4; Python 3.12 names it, 3.11 keeps the bit): on while
+   * BCJSSE allows legacy servers.
+   */
   public static final Options LEGACY_SERVER_CONNECT = new Options(0x4L);
   /** {@code OP_IGNORE_UNEXPECTED_EOF} (0x80): refused. */
   public static final Options IGNORE_UNEXPECTED_EOF = new Options(0x80L);

@@ -26,6 +26,11 @@ final class SocketWrapping {
     checkRole(ctx, serverSide, serverHostname);
     checkSession(ctx, serverSide, serverHostname, session);
     SSLContext jsse = ctx.sslContext(); // one snapshot for this socket
+    if (ctx.settings().protocols().isEmpty()) { // OpenSSL fails the handshake so
+      throw new SslError("SSL", "NO_PROTOCOLS_AVAILABLE", "no protocols available: "
+          + "minimum_version " + ctx.minimumVersion() + ", maximum_version "
+          + ctx.maximumVersion() + " and options " + ctx.options() + " leave no TLS version");
+    }
     BCExtendedSSLSession offer = serverSide ? null : offer(session, jsse);
     // autoClose=false: BCJSSE must not close the TCP socket when the TLS session ends, so that
     // unwrap() can hand it back; PemSslSocket.close() closes it itself.
