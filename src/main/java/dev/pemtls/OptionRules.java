@@ -20,9 +20,15 @@ final class OptionRules {
   /** The flags BCJSSE always behaves by, which can therefore not be cleared. */
   static Options alwaysOn() {
     Options on = Options.NO_SSLv3.with(Options.NO_COMPRESSION)
-        .with(Options.ENABLE_MIDDLEBOX_COMPAT).with(Options.NO_RENEGOTIATION)
-        .with(Options.NO_TICKET);
+        .with(Options.ENABLE_MIDDLEBOX_COMPAT).with(Options.NO_TICKET);
+    on = clientRenegotiates() ? on : on.with(Options.NO_RENEGOTIATION);
     return legacyServersAllowed() ? on.with(Options.LEGACY_SERVER_CONNECT) : on;
+  }
+
+  /** A BCJSSE client accepts a server's renegotiation only with this property (read once). */
+  private static boolean clientRenegotiates() {
+    return "true".equalsIgnoreCase(System.getProperty(
+        "org.bouncycastle.jsse.client.acceptRenegotiation", "false").trim());
   }
 
   /** BCJSSE reads this property at each handshake, default true. */
@@ -51,6 +57,12 @@ final class OptionRules {
           + "with -Dsun.security.ssl.allowLegacyHelloMessages=false, so BCJSSE refuses servers "
           + "without RFC 5746 secure renegotiation");
     }
+    if (requested.contains(Options.NO_RENEGOTIATION) && !on.contains(
+        Options.NO_RENEGOTIATION)) {
+      throw new IllegalArgumentException("OP_NO_RENEGOTIATION cannot be set: the JVM runs with "
+          + "-Dorg.bouncycastle.jsse.client.acceptRenegotiation=true, so BCJSSE clients accept a "
+          + "server's renegotiation");
+    }
     if (requested.contains(Options.IGNORE_UNEXPECTED_EOF)) {
       throw new IllegalArgumentException("OP_IGNORE_UNEXPECTED_EOF cannot be set on the "
           + "context: choose per socket with wrapSocket's suppressRaggedEofs");
@@ -65,7 +77,8 @@ final class OptionRules {
     } else if (flag.equals(Options.ENABLE_MIDDLEBOX_COMPAT)) {
       return "BCJSSE 1.84's TLS 1.3 client always uses middlebox compatibility mode";
     } else if (flag.equals(Options.NO_RENEGOTIATION)) {
-      return "BCJSSE 1.84 renegotiates in neither direction";
+      return "BCJSSE 1.84 servers refuse renegotiation, and its clients do unless the JVM runs "
+          + "with -Dorg.bouncycastle.jsse.client.acceptRenegotiation=true";
     } else if (flag.equals(Options.NO_TICKET)) {
       return "BCJSSE 1.84 neither sends nor accepts RFC 5077 session tickets; TLS 1.2 sessions "
           + "resume by session id";

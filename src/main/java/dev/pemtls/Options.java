@@ -28,8 +28,10 @@ import java.util.Locale;
  *   <li>Always on, so set by default and refused when cleared: {@link #NO_SSLv3} (SSL 3.0 is
  *       never enabled), {@link #NO_COMPRESSION} (BCJSSE never compresses), {@link
  *       #ENABLE_MIDDLEBOX_COMPAT} (BCJSSE's TLS 1.3 client always sends a legacy session id and
- *       the change_cipher_spec), {@link #NO_RENEGOTIATION} (BCJSSE renegotiates in neither
- *       direction; a peer's request is refused), {@link #NO_TICKET} (BCJSSE neither sends nor
+ *       the change_cipher_spec), {@link #NO_RENEGOTIATION} (a BCJSSE server refuses a client's
+ *       renegotiation, and a client a server's, unless the JVM runs with {@code
+ *       -Dorg.bouncycastle.jsse.client.acceptRenegotiation=true}: then the flag is off and cannot
+ *       be set), {@link #NO_TICKET} (BCJSSE neither sends nor
  *       accepts RFC 5077 session tickets: TLS 1.2 sessions resume by session id only) and {@link
  *       #LEGACY_SERVER_CONNECT} (a BCJSSE client connects to servers without RFC 5746 secure
  *       renegotiation unless the JVM runs with {@code
