@@ -771,7 +771,8 @@ public final class SslContext {
    * either side, as OpenSSL counts; {@code misses}: server handshakes where the client offered a
    * session id that was not resumed (OpenSSL also counts a full handshake after an empty ticket
    * extension); {@code number}: the sessions in the server cache of the current settings
-   * snapshot. Always 0: {@code connect_renegotiate} and {@code accept_renegotiate} (BCJSSE never
+   * snapshot (each snapshot has its own caches: after a settings change, a client's session from
+   * before is a miss, where OpenSSL's one cache would keep it). Always 0: {@code connect_renegotiate} and {@code accept_renegotiate} (BCJSSE never
    * renegotiates), {@code timeouts} and {@code cache_full} (BCJSSE drops expired and surplus
    * sessions without telling).
    */

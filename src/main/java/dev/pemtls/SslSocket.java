@@ -14,7 +14,8 @@ import org.bouncycastle.jsse.BCSSLSocket;
  * Python's {@code ssl.SSLSocket} methods over a socket from {@link SslContext#wrapSocket} or
  * {@link Ssl#wrapSocket}: {@code read}, {@code write}, {@code pending}, {@code do_handshake},
  * {@code unwrap}, {@code getpeercert}, {@code cipher}, {@code version}, {@code shared_ciphers},
- * {@code selected_alpn_protocol}, {@code server_hostname}, {@code get_channel_binding}.
+ * {@code selected_alpn_protocol}, {@code server_hostname}, {@code get_channel_binding}, {@code
+ * session}, {@code session_reused}.
  *
  * <p>A view: it holds no state of its own, and the {@link SSLSocket} stays usable directly.
  */
