@@ -37,10 +37,27 @@ final class BioEngine {
   private boolean closeSent;
   private SslError failure;
 
-  BioEngine(SSLEngine engine, BioRecords records, MemoryBio outgoing) {
+  private final Runnable onBegun;
+  private final Runnable onEstablished;
+
+  /**
+   * @param onBegun run once, when the handshake begins
+   * @param onEstablished run once, when it completes
+   */
+  BioEngine(SSLEngine engine, BioRecords records, MemoryBio outgoing, Runnable onBegun,
+      Runnable onEstablished) {
     this.engine = engine;
     this.records = records;
     this.outgoing = outgoing;
+    this.onBegun = onBegun;
+    this.onEstablished = onEstablished;
+  }
+
+  private void establish() {
+    if (!established) {
+      established = true;
+      onEstablished.run();
+    }
   }
 
   SSLEngine engine() {
@@ -65,6 +82,7 @@ final class BioEngine {
     try {
       if (!begun) {
         begun = true;
+        onBegun.run();
         engine.beginHandshake();
       }
       while (!established) {
@@ -82,7 +100,7 @@ final class BioEngine {
             if (engine.isInboundDone() || engine.isOutboundDone()) {
               throw Errors.unexpectedEof(null); // closed before the handshake finished
             }
-            established = true;
+            establish();
           }
         }
       }
@@ -261,7 +279,7 @@ final class BioEngine {
 
   private void seen(SSLEngineResult r) {
     if (r.getHandshakeStatus() == HandshakeStatus.FINISHED) {
-      established = true;
+      establish();
     }
   }
 

@@ -5,6 +5,7 @@ import dev.pemtls.internal.ciphers.KeyExchangeGroups;
 import dev.pemtls.internal.crypto.KeyLog;
 import dev.pemtls.internal.jsse.ConfiguredSslContext;
 import dev.pemtls.internal.jsse.ContextSettings;
+import dev.pemtls.internal.jsse.SessionCounters;
 import dev.pemtls.internal.jsse.Settings;
 import dev.pemtls.internal.identity.Identity;
 import dev.pemtls.internal.pem.CallbackFailure;
@@ -73,6 +74,8 @@ public final class SslContext {
   private Duration handshakeTimeout = Settings.DEFAULT_HANDSHAKE_TIMEOUT;
   private KeyLog keyLog; // keylog_filename; null: off
   private SniCallback sniCallback;
+  private Options options = OptionRules.defaults();
+  private final SessionCounters sessionCounters = new SessionCounters();
   private ConfiguredSslContext built; // cache for the current settings; null after any change
 
   /**
@@ -609,6 +612,35 @@ public final class SslContext {
     built = null;
   }
 
+  // --- options ---
+
+  /**
+   * Python's {@code options}. Default: Python 3.11's ({@code OP_ALL | OP_NO_SSLv3 |
+   * OP_CIPHER_SERVER_PREFERENCE | OP_ENABLE_MIDDLEBOX_COMPAT | OP_NO_COMPRESSION}, 0x82520050)
+   * plus {@code OP_NO_RENEGOTIATION}, {@code OP_NO_TICKET} and {@code OP_LEGACY_SERVER_CONNECT},
+   * which BCJSSE always behaves by (see {@link Options}).
+   */
+  public synchronized Options options() {
+    return options;
+  }
+
+  /**
+   * Sets Python's {@code options}, e.g. {@code ctx.setOptions(ctx.options().with(
+   * Options.NO_TLSv1_3))} for {@code ctx.options |= OP_NO_TLSv1_3}. {@code OP_NO_TLSv1_x} take
+   * versions out of the minimum..maximum range as OpenSSL does; {@code
+   * OP_CIPHER_SERVER_PREFERENCE} chooses whose suite order a server follows. Flags PemTLS cannot
+   * honour are refused, never ignored: see {@link Options}.
+   *
+   * @throws IllegalArgumentException clearing a flag BCJSSE always behaves by, or setting {@code
+   *     OP_IGNORE_UNEXPECTED_EOF}; nothing changes then
+   */
+  public synchronized void setOptions(Options requested) {
+    Objects.requireNonNull(requested, "options");
+    OptionRules.check(requested);
+    options = requested;
+    built = null;
+  }
+
   // --- reloading (a PemTLS extension) ---
 
   /**
@@ -728,11 +760,13 @@ public final class SslContext {
    */
   synchronized Settings settings() {
     return new Settings(protocol, verifyMode, checkHostname, material.identity(), material.trust(),
-        TlsVersion.jsseRange(minimumVersion, maximumVersion), ciphers.jsseSuites(), alpn,
+        OptionRules.protocols(TlsVersion.jsseRange(minimumVersion, maximumVersion), options),
+        ciphers.jsseSuites(), alpn,
         verifyFlags, ciphers.securityLevel()).change().handshakeTimeout(handshakeTimeout)
         .groups(groups).hostnameChecksCommonName(hostnameChecksCommonName).keyLog(keyLog)
         .moreIdentities(material.moreIdentities())
-        .serverNames(sniCallback == null ? null : new SniDispatch(this, sniCallback)).build();
+        .serverNames(sniCallback == null ? null : new SniDispatch(this, sniCallback))
+        .cipherServerPreference(options.contains(Options.CIPHER_SERVER_PREFERENCE)).build();
   }
 
 
@@ -811,7 +845,51 @@ public final class SslContext {
   public SSLSocket wrapSocket(Socket sock, boolean serverSide, boolean doHandshakeOnConnect,
       boolean suppressRaggedEofs, String serverHostname) throws IOException {
     return SocketWrapping.wrap(this, sock, serverSide, doHandshakeOnConnect, suppressRaggedEofs,
-        serverHostname);
+        serverHostname, null);
+  }
+
+  /**
+   * Python's {@code wrap_socket(..., session=session)}: as {@link #wrapSocket(Socket, boolean,
+   * boolean, boolean, String)}, a client offering {@code session} (from {@link
+   * SslSocket#session()} of an earlier connection) to resume; {@link SslSocket#sessionReused()}
+   * then says whether the server took it. Null offers none: as in Python, a client resumes only
+   * the session it is given, never one picked by host and port.
+   *
+   * <p>Only TLS 1.2 and older sessions resume (BCJSSE 1.84). A session made before this context's
+   * settings last changed is not offered (a full handshake applies the new settings), nor one
+   * invalidated since (a reload of the trusted CAs or the identity invalidates them all).
+   *
+   * @throws IllegalArgumentException as Python: "session can only be specified in client mode",
+   *     "Session refers to a different SSLContext."; and, as PemTLS refuses it, for a session made
+   *     with another {@code serverHostname} (resuming skips the certificate and host checks)
+   */
+  public SSLSocket wrapSocket(Socket sock, boolean serverSide, boolean doHandshakeOnConnect,
+      boolean suppressRaggedEofs, String serverHostname, SslSession session) throws IOException {
+    return SocketWrapping.wrap(this, sock, serverSide, doHandshakeOnConnect, suppressRaggedEofs,
+        serverHostname, session);
+  }
+
+  /**
+   * Python's {@code session_stats()}: this context's handshake counts, by Python's keys. {@code
+   * connect}, {@code connect_good}, {@code accept}, {@code accept_good}: handshakes begun and
+   * completed as client and as server, on {@link #wrapSocket} sockets and {@link #wrapBio}
+   * objects (not on {@link #sslContext()}'s); {@code hits}: those that resumed a session, on
+   * either side, as OpenSSL counts; {@code misses}: server handshakes where the client offered a
+   * session id that was not resumed (OpenSSL also counts a full handshake after an empty ticket
+   * extension); {@code number}: the sessions in the server cache of the current settings
+   * snapshot (each snapshot has its own caches: after a settings change, a client's session from
+   * before is a miss, where OpenSSL's one cache would keep it). Always 0: {@code connect_renegotiate} and {@code accept_renegotiate} (BCJSSE never
+   * renegotiates), {@code timeouts} and {@code cache_full} (BCJSSE drops expired and surplus
+   * sessions without telling).
+   */
+  public Map<String, Long> sessionStats() {
+    javax.net.ssl.SSLSessionContext server = sslContext().getServerSessionContext();
+    long number = server == null ? 0 : java.util.Collections.list(server.getIds()).size();
+    return sessionCounters.snapshot(number);
+  }
+
+  SessionCounters sessionCounters() {
+    return sessionCounters;
   }
 
   /**
@@ -819,8 +897,8 @@ public final class SslContext {
    * over memory buffers, for event loops, with this context's settings as {@link #wrapSocket}
    * applies them, and its argument checks too (Python's {@code wrap_bio} skips them: with
    * {@code check_hostname} and no {@code server_hostname} it checks no name). No I/O happens
-   * here: the handshake starts with {@link SslObject#doHandshake()}. Python's {@code session}
-   * argument is not supported.
+   * here: the handshake starts with {@link SslObject#doHandshake()}. For Python's {@code session}
+   * argument see {@link #wrapBio(MemoryBio, MemoryBio, boolean, String, SslSession)}.
    *
    * @param incoming the BIO the caller writes the peer's bytes into
    * @param outgoing the BIO the object writes the bytes for the peer into
@@ -830,7 +908,17 @@ public final class SslContext {
    */
   public SslObject wrapBio(MemoryBio incoming, MemoryBio outgoing, boolean serverSide,
       String serverHostname) {
-    return SslObject.create(this, incoming, outgoing, serverSide, serverHostname);
+    return SslObject.create(this, incoming, outgoing, serverSide, serverHostname, null);
+  }
+
+  /**
+   * Python's {@code wrap_bio(..., session=session)}: as {@link #wrapBio(MemoryBio, MemoryBio,
+   * boolean, String)}, a client offering {@code session} to resume, with the rules and checks of
+   * {@link #wrapSocket(Socket, boolean, boolean, boolean, String, SslSession)}.
+   */
+  public SslObject wrapBio(MemoryBio incoming, MemoryBio outgoing, boolean serverSide,
+      String serverHostname, SslSession session) {
+    return SslObject.create(this, incoming, outgoing, serverSide, serverHostname, session);
   }
 
   @Override

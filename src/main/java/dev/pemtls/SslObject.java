@@ -38,38 +38,74 @@ public final class SslObject {
   private final OfferedSuites offered;
   private final boolean serverSide;
   private final String serverHostname;
+  private final javax.net.ssl.SSLContext snapshot;
+  private boolean reused;
 
-  private SslObject(SslContext context, BioEngine bio, OfferedSuites offered, boolean serverSide,
-      String serverHostname) {
+  private SslObject(SslContext context, SSLEngine engine, MemoryBio incoming,
+      MemoryBio outgoing, OfferedSuites offered, boolean serverSide, String serverHostname,
+      javax.net.ssl.SSLContext snapshot, byte[] offeredSession) {
     this.context = context;
-    this.bio = bio;
     this.offered = offered;
     this.serverSide = serverSide;
     this.serverHostname = serverHostname;
+    this.snapshot = snapshot;
+    dev.pemtls.internal.jsse.SessionCounters counters = context.sessionCounters();
+    this.bio = new BioEngine(engine, new BioRecords(incoming, offered), outgoing,
+        () -> counters.started(serverSide),
+        () -> reused = counters.completed(serverSide, engine.getSession(),
+            serverSide ? offered.sessionId() : offeredSession));
   }
 
   /** {@link SslContext#wrapBio}: Python's checks, then an engine from the context's snapshot. */
   static SslObject create(SslContext context, MemoryBio incoming, MemoryBio outgoing,
-      boolean serverSide, String serverHostname) {
+      boolean serverSide, String serverHostname, SslSession session) {
     Objects.requireNonNull(incoming, "incoming");
     Objects.requireNonNull(outgoing, "outgoing");
     if (incoming == outgoing) {
       throw new IllegalArgumentException("incoming and outgoing must be two MemoryBio objects");
     }
     SocketWrapping.checkRole(context, serverSide, serverHostname);
-    // The host gives SNI and the name to check; without it, as in Python, no SNI is sent.
+    SocketWrapping.checkSession(context, serverSide, serverHostname, session);
+    javax.net.ssl.SSLContext snapshot = context.sslContext();
+    // The host gives SNI and the name to check; without it, as in Python, no SNI is sent. With
+    // no port BCJSSE picks no cached session by itself: only the one passed is offered.
     SSLEngine engine = serverHostname != null
-        ? context.sslContext().createSSLEngine(serverHostname, -1)
-        : context.sslContext().createSSLEngine();
+        ? snapshot.createSSLEngine(serverHostname, -1)
+        : snapshot.createSSLEngine();
     engine.setUseClientMode(!serverSide);
+    byte[] offeredSession = null;
+    if (!serverSide && session != null) {
+      org.bouncycastle.jsse.BCExtendedSSLSession offer = SocketWrapping.offer(session, snapshot);
+      ConfiguredSslContext.offerSession(engine, offer);
+      offeredSession = offer.getId();
+    }
     OfferedSuites offered = serverSide ? new OfferedSuites() : null;
-    BioEngine bio = new BioEngine(engine, new BioRecords(incoming, offered), outgoing);
-    return new SslObject(context, bio, offered, serverSide, serverHostname);
+    return new SslObject(context, engine, incoming, outgoing, offered, serverSide,
+        serverHostname, snapshot, offeredSession);
   }
 
   /** Python's {@code context}: the context this object was made from. */
   public SslContext context() {
     return context;
+  }
+
+  /**
+   * Python's {@code session}: the session of the completed handshake, to pass to a later {@link
+   * SslContext#wrapBio(MemoryBio, MemoryBio, boolean, String, SslSession)} or {@code
+   * wrapSocket}; null before the handshake.
+   */
+  public SslSession session() {
+    SSLEngine bc = ConfiguredSslContext.bcEngine(bio.engine());
+    if (!bio.established() || !(bc instanceof org.bouncycastle.jsse.BCSSLEngine)) {
+      return null;
+    }
+    return new SslSession(context, snapshot, ((org.bouncycastle.jsse.BCSSLEngine) bc)
+        .getBCSession(), serverHostname);
+  }
+
+  /** Python's {@code session_reused}: whether the handshake resumed a session (TLS 1.2). */
+  public boolean sessionReused() {
+    return reused;
   }
 
   /** Python's {@code server_side}. */

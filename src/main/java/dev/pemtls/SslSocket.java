@@ -14,7 +14,8 @@ import org.bouncycastle.jsse.BCSSLSocket;
  * Python's {@code ssl.SSLSocket} methods over a socket from {@link SslContext#wrapSocket} or
  * {@link Ssl#wrapSocket}: {@code read}, {@code write}, {@code pending}, {@code do_handshake},
  * {@code unwrap}, {@code getpeercert}, {@code cipher}, {@code version}, {@code shared_ciphers},
- * {@code selected_alpn_protocol}, {@code server_hostname}, {@code get_channel_binding}.
+ * {@code selected_alpn_protocol}, {@code server_hostname}, {@code get_channel_binding}, {@code
+ * session}, {@code session_reused}.
  *
  * <p>A view: it holds no state of its own, and the {@link SSLSocket} stays usable directly.
  */
@@ -153,7 +154,29 @@ public final class SslSocket implements Closeable {
     return socket.serverHostname();
   }
 
-  /** Python's {@code server_side}. */
+  /**
+   * Python's {@code session}: the session of the completed handshake, to pass to a later {@link
+   * SslContext#wrapSocket(Socket, boolean, boolean, boolean, String, SslSession)}; null before
+   * the handshake and for a socket from elsewhere than an {@link SslContext}.
+   */
+  public SslSession session() {
+    if (!socket.handshakeCompleted() || !(socket.owner() instanceof SslContext)
+        || !(socket.tlsSocket() instanceof BCSSLSocket)) {
+      return null;
+    }
+    return new SslSession((SslContext) socket.owner(), socket.snapshot(),
+        ((BCSSLSocket) socket.tlsSocket()).getBCSession(), socket.serverHostname());
+  }
+
+  /**
+   * Python's {@code session_reused}: whether the handshake resumed a session (TLS 1.2 and older
+   * only, with BCJSSE 1.84); false before the handshake.
+   */
+  public boolean sessionReused() {
+    return socket.sessionReused();
+  }
+
+    /** Python's {@code server_side}. */
   public boolean serverSide() {
     return socket.serverSide();
   }

@@ -227,6 +227,7 @@ class KeyLogTest {
     client.setMaximumVersion(TlsVersion.TLSv1_2);
     client.setKeylogFilename(file);
     List<byte[]> sessionIds = new ArrayList<>();
+    SslSession[] previous = {null};
     try (SSLServerSocket listener = (SSLServerSocket) server.sslContext()
         .getServerSocketFactory().createServerSocket(0, 5,
             java.net.InetAddress.getLoopbackAddress())) {
@@ -240,11 +241,13 @@ class KeyLogTest {
           }
         });
         accept.start();
+        // As in Python, a client resumes only the session it is given.
         try (SSLSocket tls = client.wrapSocket(new Socket(listener.getInetAddress(),
-            listener.getLocalPort()), false, "localhost")) {
+            listener.getLocalPort()), false, true, true, "localhost", previous[0])) {
           Loopback.write(tls.getOutputStream(), "hi\n");
           assertEquals("hi", Loopback.readLine(tls.getInputStream()));
           sessionIds.add(tls.getSession().getId());
+          previous[0] = SslSocket.of(tls).session();
         }
         accept.join();
       }

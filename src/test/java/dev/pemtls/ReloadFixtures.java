@@ -76,15 +76,26 @@ final class ReloadFixtures {
     return Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** The session's id if the server took the client (its byte arrived), else null. */
+  /**
+   * The session's id if the server took the client (its byte arrived), else null. Offers the
+   * client's previous session, as a Python client passes {@code session=}.
+   */
   static byte[] sessionId(SslContext client, int port) {
     try (SSLSocket tls = client.wrapSocket(new Socket(InetAddress.getByName("127.0.0.1"), port),
-        false, "localhost")) {
-      return tls.getInputStream().read() == '1' ? tls.getSession().getId() : null;
+        false, true, true, "localhost", LAST_SESSION.get(client))) {
+      if (tls.getInputStream().read() != '1') {
+        return null;
+      }
+      LAST_SESSION.put(client, SslSocket.of(tls).session());
+      return tls.getSession().getId();
     } catch (IOException e) {
       return null;
     }
   }
+
+  /** Each client's last session, offered again by {@link #sessionId} as Python's session=. */
+  private static final java.util.Map<SslContext, SslSession> LAST_SESSION =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   static SslContext clientOf(Path dir, RotatingFiles files, Issued ca, String name)
       throws Exception {

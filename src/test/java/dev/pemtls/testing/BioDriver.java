@@ -28,8 +28,14 @@ public final class BioDriver {
   private int wantReads;
 
   public BioDriver(SslContext ctx, Socket socket, boolean serverSide, String serverHostname) {
+    this(ctx, socket, serverSide, serverHostname, null);
+  }
+
+  /** A client offering {@code session} to resume (Python's {@code wrap_bio(session=...)}). */
+  public BioDriver(SslContext ctx, Socket socket, boolean serverSide, String serverHostname,
+      dev.pemtls.SslSession session) {
     this.socket = socket;
-    this.object = ctx.wrapBio(incoming, outgoing, serverSide, serverHostname);
+    this.object = ctx.wrapBio(incoming, outgoing, serverSide, serverHostname, session);
   }
 
   /** Runs {@code op} to completion, pumping bytes while it wants to read. */

@@ -9,6 +9,8 @@ import dev.pemtls.Protocol;
 import dev.pemtls.Ssl;
 import dev.pemtls.SslCertVerificationError;
 import dev.pemtls.SslContext;
+import dev.pemtls.SslSession;
+import dev.pemtls.SslSocket;
 import dev.pemtls.TlsVersion;
 import dev.pemtls.testing.Peer;
 import dev.pemtls.testing.TestPki;
@@ -177,16 +179,23 @@ class OpenSslServerInteropTest {
       int port = port(server);
       SslContext ctx = client(pki);
       ctx.setMaximumVersion(version);
-      String first = get(ctx, port);
-      String second = get(ctx, port);
+      SslSession[] session = new SslSession[1];
+      String first = get(ctx, port, session);
+      String second = get(ctx, port, session); // offers the first's, as Python's session=
       assertTrue(first.contains("New, " + version.jsseName()), first);
       assertTrue(second.contains("Reused, " + version.jsseName()), second);
     }
   }
 
-  /** One GET / against {@code s_server -www}; returns its status page. */
-  private static String get(SslContext ctx, int port) throws Exception {
-    try (SSLSocket tls = connect(ctx, port, "localhost")) {
+  /**
+   * One GET / against {@code s_server -www}, offering {@code session[0]}; returns its status page
+   * and leaves the connection's session in {@code session[0]}.
+   */
+  private static String get(SslContext ctx, int port, SslSession[] session) throws Exception {
+    Socket raw = new Socket(InetAddress.getByName("127.0.0.1"), port);
+    raw.setSoTimeout(15_000);
+    try (SSLSocket tls = ctx.wrapSocket(raw, false, true, true, "localhost", session[0])) {
+      session[0] = SslSocket.of(tls).session();
       tls.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       tls.getOutputStream().flush();
       return new String(tls.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

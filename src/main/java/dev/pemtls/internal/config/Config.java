@@ -41,6 +41,9 @@ import java.util.Properties;
  *       TLSv1.2 to TLSv1.3.
  *   <li>{@code reload_interval}: seconds between checks of certfile, keyfile and cafile for new
  *       versions (hot reload; a capath is always current); 0 turns reloading off. Default 5.
+ *   <li>{@code options}: Python's {@code OP_} flags to set on top of the defaults, and with
+ *       {@code -} to clear, e.g. {@code NO_TLSv1_3, -CIPHER_SERVER_PREFERENCE}. Default
+ *       Python's options (see {@code dev.pemtls.Options}).
  *   <li>{@code handshake_timeout}: seconds (a decimal number) a whole handshake on a provider
  *       socket or server socket may take; 0 for no limit. Default 30.
  *   <li>{@code keylog_filename}: a file every connection's TLS secrets are appended to, in NSS's
@@ -62,7 +65,7 @@ public final class Config {
   public static final List<String> KEYS = List.of("certfile", "keyfile", "cafile", "capath",
       "ciphers", "ciphersuites", "groups", "verify_mode", "check_hostname", "minimum_version",
       "maximum_version", "password_file", "password_env", "reload_interval",
-      "handshake_timeout", "keylog_filename");
+      "handshake_timeout", "keylog_filename", "options");
 
   /** The keys of an {@code identity.<label>.} block. */
   public static final List<String> IDENTITY_KEYS = List.of("certfile", "keyfile",

@@ -93,14 +93,24 @@ public final class Configured {
       ctx.setHandshakeTimeout(config.handshakeTimeout());
     }
     set(config, "keylog_filename", "", () -> keyLog(config, ctx));
+    if (config.has("options")) {
+      try {
+        ctx.setOptions(options(config.text("options"), ctx.options()));
+      } catch (IllegalArgumentException e) {
+        throw config.error("options", "'" + config.text("options") + "': " + e.getMessage()
+            + "; list options to set (NO_TLSv1_3) and, with '-', to clear "
+            + "(-CIPHER_SERVER_PREFERENCE), separated by commas", e);
+      }
+    }
     Settings settings = ContextSettings.of(ctx).withServerVerifyMode(serverVerifyMode(config));
     if (!jdkTrust.isEmpty()) { // the JDK's store is read once: there is no file to watch
       settings = settings.withTrust(Live.of(settings.trust().plus(jdkTrust)));
     }
     if (settings.protocols().isEmpty()) {
       throw config.error(config.has("maximum_version") ? "maximum_version" : "minimum_version",
-          "minimum_version " + ctx.minimumVersion() + " is above maximum_version "
-              + ctx.maximumVersion() + ", which leaves no TLS version; fix one of them");
+          "minimum_version " + ctx.minimumVersion() + ", maximum_version "
+              + ctx.maximumVersion() + " and options " + ctx.options() + " leave no TLS "
+              + "version; fix one of them");
     }
     return new Configured(config, settings, trustSource);
   }
@@ -145,6 +155,24 @@ public final class Configured {
     if (!byName.isEmpty()) {
       ctx.setSniCallback(new ConfiguredServerNames(byName));
     }
+  }
+
+  /**
+   * The {@code options} key: Python's OP_ names (with or without {@code OP_}), separated by
+   * commas or {@code |}, set on top of the defaults; a name after {@code -} is cleared.
+   */
+  static dev.pemtls.Options options(String text, dev.pemtls.Options defaults) {
+    dev.pemtls.Options result = defaults;
+    for (String item : text.split("[,|]")) {
+      String name = item.trim();
+      if (name.isEmpty()) {
+        continue;
+      }
+      result = name.startsWith("-")
+          ? result.without(dev.pemtls.Options.named(name.substring(1)))
+          : result.with(dev.pemtls.Options.named(name));
+    }
+    return result;
   }
 
   /**

@@ -25,8 +25,9 @@ final class ClientHelloParser {
    * @param alert 0 when the message parses, else the alert description to send
    * @param problem what is wrong, for the error message; null when nothing is
    * @param suites the offered cipher suite codes in order; null unless they parsed
+   * @param sessionId the legacy_session_id offered (empty for none); null unless it parsed
    */
-  record Verdict(int alert, String problem, List<Integer> suites) {
+  record Verdict(int alert, String problem, List<Integer> suites, byte[] sessionId) {
     boolean ok() {
       return alert == 0;
     }
@@ -43,9 +44,11 @@ final class ClientHelloParser {
       return fail(DECODE_ERROR, "the message ends inside version or random");
     }
     int sid = r.u8();
+    int sidStart = r.pos;
     if (sid < 0 || sid > 32 || !r.skip(sid)) {
       return fail(DECODE_ERROR, "legacy_session_id longer than 32 bytes or than the message");
     }
+    byte[] sessionId = java.util.Arrays.copyOfRange(m, sidStart, sidStart + sid);
     int suitesLen = r.u16();
     if (suitesLen < 2 || suitesLen % 2 != 0 || suitesLen > r.remaining()) {
       return fail(DECODE_ERROR, "cipher_suites length " + suitesLen + " is empty, odd or past "
@@ -60,7 +63,7 @@ final class ClientHelloParser {
       return fail(DECODE_ERROR, "legacy_compression_methods empty or past the message");
     }
     if (r.remaining() == 0) {
-      return new Verdict(0, null, List.copyOf(suites)); // no extensions: legal before TLS 1.3
+      return new Verdict(0, null, List.copyOf(suites), sessionId); // no extensions: legal before TLS 1.3
     }
     int extLen = r.u16();
     if (extLen != r.remaining()) {
@@ -83,7 +86,7 @@ final class ClientHelloParser {
       }
       r.skip(len);
     }
-    return new Verdict(0, null, List.copyOf(suites));
+    return new Verdict(0, null, List.copyOf(suites), sessionId);
   }
 
   /** The syntax of the extensions a server acts on; null when well formed. */
@@ -154,7 +157,7 @@ final class ClientHelloParser {
   }
 
   private static Verdict fail(int alert, String problem) {
-    return new Verdict(alert, problem, null);
+    return new Verdict(alert, problem, null, null);
   }
 
   /** Big-endian reads within [pos, end); past the end they return -1 and poison remaining(). */

@@ -42,9 +42,15 @@ final class ClientHelloRecorder extends InputStream {
   private byte[] consumed;
   private int pos;
   private volatile List<Integer> offered; // IANA suite codes; null until read or if unreadable
+  private volatile byte[] offeredSessionId; // null until read or if unreadable
 
   ClientHelloRecorder(Socket raw) {
     this.raw = raw;
+  }
+
+  /** The legacy_session_id the client offered (empty for none), or null when not known. */
+  byte[] offeredSessionId() {
+    return offeredSessionId;
   }
 
   /** The suites the client offered, in its order, or null when not (yet) known. */
@@ -126,6 +132,7 @@ final class ClientHelloRecorder extends InputStream {
           : "ILLEGAL_PARAMETER", "the client's ClientHello does not parse: " + v.problem());
     }
     offered = v.suites();
+    offeredSessionId = v.sessionId();
     return reframe(message, recordVersion);
   }
 

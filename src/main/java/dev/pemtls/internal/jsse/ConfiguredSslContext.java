@@ -82,6 +82,49 @@ public final class ConfiguredSslContext extends SSLContext {
     return socket instanceof JsseSslSocket ? ((JsseSslSocket) socket).tls() : (SSLSocket) socket;
   }
 
+  /** BCJSSE's engine under one of this context's engines (or {@code engine} itself). */
+  public static SSLEngine bcEngine(SSLEngine engine) {
+    return engine instanceof JsseSslEngine ? ((JsseSslEngine) engine).bc() : engine;
+  }
+
+  /** Offers {@code session} for a client engine to resume. */
+  public static void offerSession(SSLEngine engine, org.bouncycastle.jsse.BCExtendedSSLSession
+      session) {
+    ((org.bouncycastle.jsse.BCSSLEngine) bcEngine(engine)).setBCSessionToResume(session);
+  }
+
+  /**
+   * A session BCJSSE cannot resume, to offer when the caller passed none: a client then never
+   * picks a cached session by host and port on its own, as Python's never does. BCJSSE takes only
+   * its own session objects; an unconnected socket's is such a one, with no TLS session inside.
+   */
+  public static org.bouncycastle.jsse.BCExtendedSSLSession noSession() {
+    return NoSession.SESSION;
+  }
+
+  private static final class NoSession {
+    static final org.bouncycastle.jsse.BCExtendedSSLSession SESSION = make();
+
+    private static org.bouncycastle.jsse.BCExtendedSSLSession make() {
+      // nothing loaded: no keys, no trust, no key log
+      return unconnectedSession(new BcContext(new KeyManager[0], new TrustManager[0],
+          new SecureRandom(), null).get());
+    }
+
+    private static org.bouncycastle.jsse.BCExtendedSSLSession unconnectedSession(SSLContext bc) {
+      try (java.net.Socket unconnected = bc.getSocketFactory().createSocket()) {
+        org.bouncycastle.jsse.BCExtendedSSLSession s =
+            ((org.bouncycastle.jsse.BCSSLSocket) unconnected).getBCSession();
+        if (s.isValid() || s.getId().length != 0) {
+          throw new IllegalStateException("BCJSSE gave a real session for an unconnected socket");
+        }
+        return s;
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("BCJSSE cannot make an unconnected socket: " + e, e);
+      }
+    }
+  }
+
   /**
    * BCJSSE's connection under one of this context's engines, for what only BCJSSE tells
    * (channel bindings); null before the handshake or for an engine from elsewhere.

@@ -18,6 +18,7 @@ public final class OfferedSuites {
   private final ByteArrayOutputStream hello = new ByteArrayOutputStream();
   private boolean done;
   private volatile List<Integer> suites;
+  private volatile byte[] sessionId;
 
   /** Notes one whole record (header included); records after the ClientHello are ignored. */
   public void record(byte[] record) {
@@ -44,8 +45,14 @@ public final class OfferedSuites {
     done = true;
     ClientHelloParser.Verdict v = ClientHelloParser.check(Arrays.copyOf(h, needed));
     if (v.ok()) {
+      sessionId = v.sessionId();
       suites = v.suites();
     }
+  }
+
+  /** The legacy_session_id the client offered (empty for none); null until one parsed. */
+  public byte[] sessionId() {
+    return sessionId;
   }
 
   /** The IANA codes the client offered, in its order; null until a whole ClientHello parsed. */

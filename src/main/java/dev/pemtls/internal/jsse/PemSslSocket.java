@@ -43,6 +43,14 @@ public final class PemSslSocket extends DelegatingSslSocket {
   private volatile SSLSocket ssl;
   private volatile boolean unwrapped;
   private RaggedEofInputStream in;
+  private final SessionCounters counters;
+  private final byte[] offeredSession; // client: the id of the session passed to wrapSocket
+  private final Object owner;
+  private final javax.net.ssl.SSLContext snapshot;
+  private final Object sessionLock = new Object();
+  private boolean started;
+  private volatile boolean completed;
+  private volatile boolean reused;
 
   /**
    * @param raw the caller's plain socket, connected or not
@@ -52,7 +60,27 @@ public final class PemSslSocket extends DelegatingSslSocket {
   public PemSslSocket(java.net.Socket raw, Layer layer, boolean handshakeOnConnect,
       boolean suppressRaggedEofs, boolean serverSide, String serverHostname,
       java.time.Duration handshakeTimeout) throws IOException {
+    this(raw, layer, handshakeOnConnect, suppressRaggedEofs, serverSide, serverHostname,
+        handshakeTimeout, new SessionCounters(), null, null, null);
+  }
+
+  /**
+   * As the other constructor, counting the handshake in {@code counters} (Python's {@code
+   * session_stats()}).
+   *
+   * @param offered client side: the id of the session offered to resume, or null
+   * @param owner the {@code SslContext} that makes the socket
+   * @param snapshot the settings snapshot the layer uses
+   */
+  public PemSslSocket(java.net.Socket raw, Layer layer, boolean handshakeOnConnect,
+      boolean suppressRaggedEofs, boolean serverSide, String serverHostname,
+      java.time.Duration handshakeTimeout, SessionCounters counters, byte[] offered,
+      Object owner, javax.net.ssl.SSLContext snapshot) throws IOException {
     super(raw);
+    this.counters = counters;
+    this.offeredSession = offered;
+    this.owner = owner;
+    this.snapshot = snapshot;
     this.handshakeTimeout = handshakeTimeout;
     this.layer = layer;
     this.handshakeOnConnect = handshakeOnConnect;
@@ -62,6 +90,51 @@ public final class PemSslSocket extends DelegatingSslSocket {
     this.hello = serverSide ? new ClientHelloRecorder(raw) : null;
     if (raw.isConnected()) {
       attach();
+    }
+  }
+
+
+  /** The {@code SslContext} that made this socket (Python's {@code context}), or null. */
+  public Object owner() {
+    return owner;
+  }
+
+  /** The settings snapshot (a {@code ConfiguredSslContext}) this socket was made from. */
+  public javax.net.ssl.SSLContext snapshot() {
+    return snapshot;
+  }
+
+  /** Whether the handshake has completed (Python's session is then set). */
+  public boolean handshakeCompleted() {
+    return completed;
+  }
+
+  /** Python's {@code session_reused}: whether the completed handshake resumed a session. */
+  public boolean sessionReused() {
+    return reused;
+  }
+
+  private void noteStarted() {
+    synchronized (sessionLock) {
+      if (!started) {
+        started = true;
+        counters.started(serverSide);
+      }
+    }
+  }
+
+  /** Once, when a handshake call or the first read or write returned. */
+  private void noteCompleted() {
+    if (completed) {
+      return;
+    }
+    synchronized (sessionLock) {
+      if (!completed && ssl != null) {
+        noteStarted();
+        byte[] offered = serverSide ? hello.offeredSessionId() : offeredSession;
+        reused = counters.completed(serverSide, ssl.getSession(), offered);
+        completed = true;
+      }
     }
   }
 
@@ -75,6 +148,7 @@ public final class PemSslSocket extends DelegatingSslSocket {
   /** Starts the handshake clock, once: at the handshake's start, explicit or by a read/write. */
   private synchronized HandshakeDeadline deadline() {
     if (deadline == null) {
+      noteStarted();
       deadline = HandshakeDeadline.arm(raw, handshakeTimeout);
     }
     return deadline;
@@ -193,6 +267,7 @@ public final class PemSslSocket extends DelegatingSslSocket {
     try {
       s.startHandshake();
       d.done();
+      noteCompleted();
     } catch (UnsupportedOperationException e) {
       // BCJSSE's "Renegotiation not supported": the handshake is done. Like OpenSSL's
       // SSL_do_handshake, a second call is a no-op.
@@ -206,11 +281,12 @@ public final class PemSslSocket extends DelegatingSslSocket {
   // --- streams ---
 
   /** Data or EOF means the handshake is over; a failure after the deadline is its timeout. */
-  private static WatchedStreams.Watcher watcher(HandshakeDeadline d) {
+  private WatchedStreams.Watcher watcher(HandshakeDeadline d) {
     return new WatchedStreams.Watcher() {
       @Override
       public void succeeded() {
         d.done();
+        noteCompleted();
       }
 
       @Override

@@ -55,6 +55,8 @@ import java.util.Objects;
  *     both), most recently loaded first; empty for one. References like {@code liveIdentity}
  * @param serverNames the server side's choice of identity by SNI (Python's {@code
  *     sni_callback}), or null for none
+ * @param cipherServerPreference OpenSSL's {@code OP_CIPHER_SERVER_PREFERENCE}: a server picks
+ *     by its own suite order (true, Python's default) or by the client's
  */
 public record Settings(
     Protocol protocol,
@@ -73,7 +75,8 @@ public record Settings(
     boolean hostnameChecksCommonName,
     KeyLog keyLog,
     List<Live<Identity>> moreIdentities,
-    ServerNameSelector serverNames) {
+    ServerNameSelector serverNames,
+    boolean cipherServerPreference) {
 
   /** The handshake timeout unless set otherwise: long for any real peer, short for a stall. */
   public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
@@ -111,7 +114,7 @@ public record Settings(
       VerifyFlags verifyFlags, int securityLevel) {
     this(protocol, verifyMode, verifyMode, checkHostname, identity, trust, protocols,
         cipherSuites, applicationProtocols, verifyFlags, securityLevel,
-        DEFAULT_HANDSHAKE_TIMEOUT, null, true, null, List.of(), null);
+        DEFAULT_HANDSHAKE_TIMEOUT, null, true, null, List.of(), null, true);
   }
 
   /** These settings with the server side's verify mode replaced. */
@@ -171,6 +174,7 @@ public record Settings(
     private KeyLog keyLog;
     private List<Live<Identity>> moreIdentities;
     private ServerNameSelector serverNames;
+    private boolean cipherServerPreference;
 
     private Change(Settings s) {
       protocol = s.protocol;
@@ -190,6 +194,7 @@ public record Settings(
       keyLog = s.keyLog;
       moreIdentities = s.moreIdentities;
       serverNames = s.serverNames;
+      cipherServerPreference = s.cipherServerPreference;
     }
 
     public Change serverVerifyMode(VerifyMode mode) {
@@ -237,11 +242,16 @@ public record Settings(
       return this;
     }
 
+    public Change cipherServerPreference(boolean serverOrder) {
+      cipherServerPreference = serverOrder;
+      return this;
+    }
+
     public Settings build() {
       return new Settings(protocol, verifyMode, serverVerifyMode, checkHostname, liveIdentity,
           liveTrust, protocols, cipherSuites, applicationProtocols, verifyFlags, securityLevel,
           handshakeTimeout, groups, hostnameChecksCommonName, keyLog, moreIdentities,
-          serverNames);
+          serverNames, cipherServerPreference);
     }
   }
 

@@ -43,8 +43,8 @@ final class SocketConfigurer {
     if (settings.cipherSuites() != null) {
       p.setCipherSuites(settings.cipherSuites().toArray(new String[0]));
     }
-    // OpenSSL under Python sets SSL_OP_CIPHER_SERVER_PREFERENCE: the server's order wins.
-    p.setUseCipherSuitesOrder(true);
+    // OP_CIPHER_SERVER_PREFERENCE, which Python sets by default: the server's order wins.
+    p.setUseCipherSuitesOrder(settings.cipherServerPreference());
     if (!settings.applicationProtocols().isEmpty()) {
       p.setApplicationProtocols(settings.applicationProtocols().toArray(new String[0]));
     }
