@@ -4,6 +4,7 @@ import dev.pemtls.internal.x509.Json;
 import dev.pemtls.CipherInfo;
 import dev.pemtls.Ssl;
 import dev.pemtls.SslError;
+import dev.pemtls.VerifyFlags;
 import dev.pemtls.internal.trust.ChainVerifier;
 import dev.pemtls.internal.trust.TrustStore;
 import dev.pemtls.internal.trust.VerificationFailure;
@@ -11,6 +12,7 @@ import dev.pemtls.internal.trust.VerifyCode;
 import dev.pemtls.internal.x509.CertificateDict;
 import dev.pemtls.internal.x509.OneLineNames;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -24,12 +26,18 @@ final class ConnectionReport {
 
   /** OpenSSL's verify result for the peer's chain against {@code trust}, as s_client reports. */
   static VerifyCode verify(SSLSocket tls, TrustStore trust, boolean peerIsServer, String host) {
+    return verify(tls, trust, VerifyFlags.X509_TRUSTED_FIRST, peerIsServer, host);
+  }
+
+  /** As above, with the context's verify flags (CRL checks: -crl_check, -crl_check_all). */
+  static VerifyCode verify(SSLSocket tls, TrustStore trust, VerifyFlags flags,
+      boolean peerIsServer, String host) {
     X509Certificate[] chain = peerChain(tls);
     if (chain.length == 0) {
       return VerifyCode.OK;
     }
     try {
-      new ChainVerifier(trust).verify(chain, peerIsServer, host);
+      new ChainVerifier(trust, flags, Clock.systemUTC()).verify(chain, peerIsServer, host);
       return VerifyCode.OK;
     } catch (VerificationFailure f) {
       return f.code();
@@ -48,6 +56,12 @@ final class ConnectionReport {
    */
   static void print(PrintStream out, SSLSocket tls, VerifyCode verified, boolean showCerts)
       throws SslError {
+    print(out, tls, verified, showCerts, false);
+  }
+
+  /** As above; {@code reused} prints openssl's "Reused, ..." for a resumed session. */
+  static void print(PrintStream out, SSLSocket tls, VerifyCode verified, boolean showCerts,
+      boolean reused) throws SslError {
     X509Certificate[] chain = peerChain(tls);
     if (showCerts && chain.length > 0) {
       out.println("---");
@@ -73,7 +87,7 @@ final class ConnectionReport {
     }
     CipherInfo c = Ssl.cipher(tls);
     out.println("cipher: " + Json.write(List.of(c.name(), c.protocol(), c.secretBits())));
-    out.println("New, " + Ssl.version(tls) + ", Cipher is " + c.name());
+    out.println((reused ? "Reused, " : "New, ") + Ssl.version(tls) + ", Cipher is " + c.name());
     String alpn = tls.getApplicationProtocol();
     out.println(alpn == null || alpn.isEmpty() ? "No ALPN negotiated"
         : "ALPN protocol: " + alpn);
