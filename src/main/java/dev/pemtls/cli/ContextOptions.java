@@ -6,6 +6,7 @@ import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
 import dev.pemtls.SslError;
 import dev.pemtls.TlsVersion;
+import dev.pemtls.VerifyFlags;
 import dev.pemtls.internal.trust.OpenSslDefaultPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,10 @@ final class ContextOptions {
         .value("-CApath", "DIR", "directory of CA certificates by subject hash (pemtls rehash)")
         .flag("-no-CAfile", "do not load the default CA file")
         .flag("-no-CApath", "do not load the default CA directory")
+        .value("-CRL", "FILE", "PEM file of CRLs for -crl_check and -crl_check_all")
+        .flag("-crl_check", "check the peer's certificate against CRLs (VERIFY_CRL_CHECK_LEAF)")
+        .flag("-crl_check_all", "check the peer's whole chain against CRLs "
+            + "(VERIFY_CRL_CHECK_CHAIN)")
         .value("-cert", "FILE", "PEM certificate chain to present")
         .value("-key", "FILE", "PEM private key of -cert (default: in the -cert file)")
         .value("-pass", "SOURCE", "password of an encrypted -key: pass:TEXT, env:VAR or "
@@ -47,6 +52,7 @@ final class ContextOptions {
       ctx.loadVerifyLocations(path(o, "-CAfile"), path(o, "-CApath"), null);
     }
     loadDefaults(ctx, o);
+    crls(ctx, o);
     if (o.get("-cert") != null) {
       ctx.loadCertChain(Path.of(o.get("-cert")), path(o, "-key"), password(o.get("-pass")));
     } else if (o.get("-key") != null) {
@@ -94,6 +100,18 @@ final class ContextOptions {
           ctx.loadVerifyLocations(null, dir, null);
         }
       }
+    }
+  }
+
+  /** openssl's -CRL and -crl_check[_all]: CRLs join the trust store, the flags the context. */
+  private static void crls(SslContext ctx, Options o) throws SslError {
+    if (o.get("-CRL") != null) {
+      ctx.loadVerifyLocations(path(o, "-CRL"), null, null);
+    }
+    if (o.has("-crl_check_all")) {
+      ctx.setVerifyFlags(ctx.verifyFlags().with(VerifyFlags.CRL_CHECK_CHAIN));
+    } else if (o.has("-crl_check")) {
+      ctx.setVerifyFlags(ctx.verifyFlags().with(VerifyFlags.CRL_CHECK_LEAF));
     }
   }
 
