@@ -5,6 +5,9 @@ import dev.pemtls.CipherInfo;
 import dev.pemtls.Ssl;
 import dev.pemtls.SslError;
 import dev.pemtls.VerifyFlags;
+import dev.pemtls.internal.ciphers.CipherSuite;
+import dev.pemtls.internal.ciphers.CipherTable;
+import dev.pemtls.internal.jsse.PemSslSocket;
 import dev.pemtls.internal.trust.ChainVerifier;
 import dev.pemtls.internal.trust.TrustStore;
 import dev.pemtls.internal.trust.VerificationFailure;
@@ -112,6 +115,44 @@ final class ConnectionReport {
     err.println(verified == VerifyCode.OK ? "Verification: OK"
         : "Verification error: " + verified.message());
     err.flush();
+  }
+
+  /**
+   * openssl s_server's {@code -brief} summary, on standard error: the protocol, the client's
+   * offered suites (OpenSSL's names; SCSVs by name, unknown codes as 0xHHHH), the suite, and the
+   * client's certificate (a PemTLS server only accepts a verified one). openssl's "Signature
+   * Algorithms" and "Supported groups" lines (the client's offer) are left out.
+   */
+  static void serverBrief(PrintStream err, SSLSocket tls) throws SslError {
+    err.println("Protocol version: " + Ssl.version(tls));
+    List<Integer> offered = tls instanceof PemSslSocket p ? p.clientOfferedSuites() : null;
+    if (offered != null) {
+      StringBuilder names = new StringBuilder();
+      for (int id : offered) {
+        names.append(names.length() == 0 ? "" : ":").append(suiteName(id));
+      }
+      err.println("Client cipher list: " + names);
+    }
+    err.println("Ciphersuite: " + Ssl.cipher(tls).name());
+    X509Certificate[] chain = peerChain(tls);
+    if (chain.length > 0) {
+      err.println("Peer certificate: "
+          + OneLineNames.print(chain[0].getSubjectX500Principal().getEncoded()));
+      err.println("Verification: OK");
+    } else {
+      err.println("No peer certificate");
+    }
+    err.flush();
+  }
+
+  /** OpenSSL's name of a suite code as SSL_CIPHER_find knows it, else {@code 0xHHHH}. */
+  private static String suiteName(int id) {
+    return switch (id) {
+      case 0x00ff -> "TLS_EMPTY_RENEGOTIATION_INFO_SCSV";
+      case 0x5600 -> "TLS_FALLBACK_SCSV";
+      default -> CipherTable.get().byId(id).map(CipherSuite::name)
+          .orElse(String.format("0x%04X", id));
+    };
   }
 
   /** The first lines of openssl's summaries: the connection, its protocol and suite. */
