@@ -24,6 +24,11 @@ import javax.net.ssl.SSLSocket;
  * <p>As in openssl, a failed verification is reported ("Verify return code: 20 (...)") but does
  * not stop the connection unless {@code -verify_return_error} is given; then the context runs with
  * {@code CERT_REQUIRED} (and the host check of {@code -verify_hostname}) and the handshake fails.
+ *
+ * <p>{@code -starttls} speaks a plaintext upgrade first ({@link StartTls}); {@code -reconnect}
+ * connects five more times through the same context (so BCJSSE's session cache) and reports each
+ * session "Reused" when its id is the previous one's; {@code -sigalgs} narrows the offered
+ * signature schemes ({@link dev.pemtls.internal.jsse.OpenSslSigalgs}).
  */
 final class SClientCommand implements Command {
   private static final OptionTable OPTIONS = ContextOptions.addTo(new OptionTable("s_client")

@@ -27,9 +27,12 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>Modes: by default the client's data is copied to standard output; {@code -rev} answers each
  * line reversed, as openssl's {@code -rev}; {@code -www} answers one HTTP request with a status
- * page (for curl). {@code -verify N} asks for a client certificate (CERT_OPTIONAL), {@code
- * -Verify N} demands one (CERT_REQUIRED). Unlike openssl's default, an invalid client certificate
- * fails the handshake, as it does in Python and in every PemTLS server.
+ * page (for curl); {@code -WWW} and {@code -HTTP} serve files of the current directory as
+ * openssl's do ({@link HttpFiles}). {@code -verify N} asks for a client certificate
+ * (CERT_OPTIONAL), {@code -Verify N} demands one (CERT_REQUIRED). Unlike openssl's default, an
+ * invalid client certificate fails the handshake, as it does in Python and in every PemTLS server:
+ * openssl's {@code -verify_return_error} is accepted and is what always happens. {@code -brief}
+ * prints openssl's server summary to standard error ({@link ConnectionReport#serverBrief}).
  */
 final class SServerCommand implements Command {
   private static final OptionTable OPTIONS = ContextOptions.addTo(new OptionTable("s_server")
