@@ -119,9 +119,10 @@ final class ConnectionReport {
 
   /**
    * openssl s_server's {@code -brief} summary, on standard error: the protocol, the client's
-   * offered suites (OpenSSL's names; SCSVs by name, unknown codes as 0xHHHH), the suite, and the
-   * client's certificate (a PemTLS server only accepts a verified one). openssl's "Signature
-   * Algorithms" and "Supported groups" lines (the client's offer) are left out.
+   * offered suites (OpenSSL's names; SCSVs by name, unknown codes as 0xHHHH), the suite, the
+   * client's signature algorithms, its certificate (a PemTLS server only accepts a verified
+   * one) and its groups ({@link ClientHelloSummary}). openssl's "Hash used" and "Signature type"
+   * lines for the client's signature are left out: JSSE does not say which one it used.
    */
   static void serverBrief(PrintStream err, SSLSocket tls) throws SslError {
     err.println("Protocol version: " + Ssl.version(tls));
@@ -134,6 +135,11 @@ final class ConnectionReport {
       err.println("Client cipher list: " + names);
     }
     err.println("Ciphersuite: " + Ssl.cipher(tls).name());
+    byte[] hello = tls instanceof PemSslSocket p ? p.clientHello() : null;
+    String sigalgs = ClientHelloSummary.signatureAlgorithms(hello);
+    if (sigalgs != null) {
+      err.println(sigalgs);
+    }
     X509Certificate[] chain = peerChain(tls);
     if (chain.length > 0) {
       err.println("Peer certificate: "
@@ -141,6 +147,10 @@ final class ConnectionReport {
       err.println("Verification: OK");
     } else {
       err.println("No peer certificate");
+    }
+    String groups = ClientHelloSummary.supportedGroups(hello);
+    if (groups != null) {
+      err.println(groups);
     }
     err.flush();
   }

@@ -86,7 +86,7 @@ class SServerOptionsTest {
       Served theirs = serve(true, options, client, true);
       Served ours = serve(false, options, client, true);
       List<String> expected = summary(theirs.server);
-      assertTrue(expected.size() >= 4, theirs.server);
+      assertTrue(expected.size() >= 6, theirs.server);
       assertEquals(expected, summary(ours.server), ours.server);
     }
   }
@@ -96,7 +96,8 @@ class SServerOptionsTest {
     return err.lines().filter(l -> l.startsWith("Protocol version:")
         || l.startsWith("Client cipher list:") || l.startsWith("Ciphersuite:")
         || l.startsWith("Peer certificate:") || l.equals("No peer certificate")
-        || l.startsWith("Verification")).toList();
+        || l.startsWith("Verification") || l.startsWith("Signature Algorithms:")
+        || l.startsWith("Supported groups:")).toList();
   }
 
   /** The server's standard output and error as one stream, and the client's standard error. */

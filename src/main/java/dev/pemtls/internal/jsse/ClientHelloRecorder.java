@@ -42,6 +42,7 @@ final class ClientHelloRecorder extends InputStream {
   private byte[] consumed;
   private int pos;
   private volatile List<Integer> offered; // IANA suite codes; null until read or if unreadable
+  private volatile byte[] message; // the checked ClientHello; null until read or if unreadable
 
   ClientHelloRecorder(Socket raw) {
     this.raw = raw;
@@ -50,6 +51,12 @@ final class ClientHelloRecorder extends InputStream {
   /** The suites the client offered, in its order, or null when not (yet) known. */
   List<Integer> offeredSuites() {
     return offered;
+  }
+
+  /** The whole ClientHello message (header included) once read and checked, else null. */
+  byte[] clientHello() {
+    byte[] m = message;
+    return m == null ? null : m.clone();
   }
 
   @Override
@@ -126,6 +133,7 @@ final class ClientHelloRecorder extends InputStream {
           : "ILLEGAL_PARAMETER", "the client's ClientHello does not parse: " + v.problem());
     }
     offered = v.suites();
+    this.message = message;
     return reframe(message, recordVersion);
   }
 
