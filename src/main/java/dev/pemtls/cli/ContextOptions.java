@@ -2,17 +2,23 @@ package dev.pemtls.cli;
 
 import dev.pemtls.internal.Reason;
 import dev.pemtls.PasswordCallback;
+import dev.pemtls.Ssl;
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
 import dev.pemtls.SslError;
 import dev.pemtls.TlsVersion;
 import dev.pemtls.internal.crypto.KeyLog;
+import dev.pemtls.VerifyFlags;
+import dev.pemtls.internal.pem.PemFiles;
 import dev.pemtls.internal.trust.OpenSslDefaultPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.List;
 
 /** The options {@code s_client} and {@code s_server} share, with openssl's meanings. */
 final class ContextOptions {
@@ -23,8 +29,14 @@ final class ContextOptions {
         .value("-CApath", "DIR", "directory of CA certificates by subject hash (pemtls rehash)")
         .flag("-no-CAfile", "do not load the default CA file")
         .flag("-no-CApath", "do not load the default CA directory")
+        .value("-CRL", "FILE", "PEM file of CRLs for -crl_check and -crl_check_all")
+        .flag("-crl_check", "check the peer's certificate against CRLs (VERIFY_CRL_CHECK_LEAF)")
+        .flag("-crl_check_all", "check the peer's whole chain against CRLs "
+            + "(VERIFY_CRL_CHECK_CHAIN)")
         .value("-cert", "FILE", "PEM certificate chain to present")
         .value("-key", "FILE", "PEM private key of -cert (default: in the -cert file)")
+        .value("-cert_chain", "FILE", "PEM certificates to send after those of -cert (the "
+            + "chain to the CA)")
         .value("-pass", "SOURCE", "password of an encrypted -key: pass:TEXT, env:VAR or "
             + "file:PATH")
         .value("-cipher", "LIST", "TLS 1.2 cipher list, an OpenSSL cipher string")
@@ -50,10 +62,13 @@ final class ContextOptions {
       ctx.loadVerifyLocations(path(o, "-CAfile"), path(o, "-CApath"), null);
     }
     loadDefaults(ctx, o);
-    if (o.get("-cert") != null) {
+    crls(ctx, o);
+    if (o.get("-cert") != null && o.get("-cert_chain") != null) {
+      withChain(ctx, o);
+    } else if (o.get("-cert") != null) {
       ctx.loadCertChain(Path.of(o.get("-cert")), path(o, "-key"), password(o.get("-pass")));
-    } else if (o.get("-key") != null) {
-      throw new UsageError("-key needs -cert");
+    } else if (o.get("-key") != null || o.get("-cert_chain") != null) {
+      throw new UsageError((o.get("-key") != null ? "-key" : "-cert_chain") + " needs -cert");
     }
     if (o.get("-cipher") != null) {
       ctx.setCiphers(o.get("-cipher"));
@@ -102,6 +117,58 @@ final class ContextOptions {
           ctx.loadVerifyLocations(null, dir, null);
         }
       }
+    }
+  }
+
+  /**
+   * openssl's {@code -cert_chain}: the certificates of -cert, then those of -cert_chain, are
+   * loaded as one chain. load_cert_chain takes one file, so the certificates (public, never the
+   * key, which is read from -key or the -cert file itself) go through a temporary file.
+   */
+  private static void withChain(SslContext ctx, Options o) throws IOException {
+    Path cert = Path.of(o.get("-cert"));
+    StringBuilder pem = new StringBuilder();
+    for (Path p : new Path[] {cert, Path.of(o.get("-cert_chain"))}) {
+      List<X509Certificate> certs = PemFiles.readCaFile(p).certificates();
+      if (certs.isEmpty()) {
+        throw Reason.PEM_NO_START_LINE.error("no certificate in " + p + " (" + (p == cert
+            ? "-cert" : "-cert_chain") + "): give a PEM file of CERTIFICATE blocks");
+      }
+      for (X509Certificate c : certs) {
+        try {
+          pem.append(Ssl.derCertToPemCert(c.getEncoded()));
+        } catch (CertificateEncodingException e) {
+          throw new IllegalStateException("a parsed certificate has no encoding", e);
+        }
+      }
+    }
+    Path chain = Files.createTempFile("pemtls-cert-chain", ".pem");
+    try {
+      Files.writeString(chain, pem, StandardCharsets.US_ASCII);
+      Path key = o.get("-key") != null ? Path.of(o.get("-key")) : cert;
+      ctx.loadCertChain(chain, key, password(o.get("-pass")));
+    } catch (SslError e) {
+      String message = e.getMessage();
+      if (e.library() == null || !message.contains(chain.toString())) {
+        throw e;
+      }
+      throw new SslError(e.library(), e.reason(), message.substring(message.indexOf("] ") + 2)
+          .replace(chain.toString(), "-cert " + cert + " with -cert_chain "
+              + o.get("-cert_chain")), e);
+    } finally {
+      Files.deleteIfExists(chain);
+    }
+  }
+
+  /** openssl's -CRL and -crl_check[_all]: CRLs join the trust store, the flags the context. */
+  private static void crls(SslContext ctx, Options o) throws SslError {
+    if (o.get("-CRL") != null) {
+      ctx.loadVerifyLocations(path(o, "-CRL"), null, null);
+    }
+    if (o.has("-crl_check_all")) {
+      ctx.setVerifyFlags(ctx.verifyFlags().with(VerifyFlags.CRL_CHECK_CHAIN));
+    } else if (o.has("-crl_check")) {
+      ctx.setVerifyFlags(ctx.verifyFlags().with(VerifyFlags.CRL_CHECK_LEAF));
     }
   }
 

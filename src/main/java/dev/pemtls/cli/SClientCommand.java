@@ -1,8 +1,12 @@
 package dev.pemtls.cli;
 
 import dev.pemtls.internal.jsse.ContextSettings;
+import dev.pemtls.internal.jsse.OpenSslSigalgs;
+import dev.pemtls.internal.jsse.Settings;
 import dev.pemtls.Protocol;
 import dev.pemtls.SslContext;
+import dev.pemtls.SslSession;
+import dev.pemtls.SslSocket;
 import dev.pemtls.VerifyMode;
 import dev.pemtls.internal.trust.X509CheckHost;
 import dev.pemtls.internal.trust.VerifyCode;
@@ -10,6 +14,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.List;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -20,6 +25,11 @@ import javax.net.ssl.SSLSocket;
  * <p>As in openssl, a failed verification is reported ("Verify return code: 20 (...)") but does
  * not stop the connection unless {@code -verify_return_error} is given; then the context runs with
  * {@code CERT_REQUIRED} (and the host check of {@code -verify_hostname}) and the handshake fails.
+ *
+ * <p>{@code -starttls} speaks a plaintext upgrade first ({@link StartTls}); {@code -reconnect}
+ * connects five more times, each offering the previous connection's session as openssl's does,
+ * and reports each "Reused" when the server resumed it; {@code -sigalgs} narrows the offered
+ * signature schemes ({@link dev.pemtls.internal.jsse.OpenSslSigalgs}).
  */
 final class SClientCommand implements Command {
   private static final OptionTable OPTIONS = ContextOptions.addTo(new OptionTable("s_client")
@@ -40,7 +50,15 @@ final class SClientCommand implements Command {
           + "lines)")
       .flag("-brief", "print only a short summary of the connection, to standard error")
       .flag("-quiet", "print no session details; implies -ign_eof")
-      .flag("-ign_eof", "keep the connection open after the end of standard input"));
+      .flag("-ign_eof", "keep the connection open after the end of standard input")
+      .value("-starttls", "PROTO", "speak PROTO's plaintext upgrade first: smtp, lmtp, imap, "
+          + "pop3, ftp or postgres")
+      .value("-name", "HOST", "the host name for -starttls smtp's EHLO and lmtp's LHLO "
+          + "(default mail.example.com)")
+      .flag("-reconnect", "after the first connection, reconnect 5 times with the same "
+          + "session cache and say whether each resumed (TLS 1.2; BCJSSE does not resume 1.3)")
+      .value("-sigalgs", "LIST", "signature algorithms to offer, OpenSSL's names "
+          + "(ECDSA+SHA256:RSA-PSS+SHA256:ed25519)"));
 
   @Override
   public String name() {
@@ -82,26 +100,53 @@ final class SClientCommand implements Command {
     boolean brief = o.has("-brief");
     boolean quiet = o.has("-quiet") || brief; // openssl: -brief is quiet, without -ign_eof
 
+    String starttls = StartTls.protocol(o.get("-starttls"));
+    if (o.has("-name") && starttls == null) {
+      throw new UsageError("-name is the host name for -starttls smtp or lmtp; give -starttls");
+    }
     SslContext ctx = ContextOptions.build(o, Protocol.TLS_CLIENT);
     ctx.setCheckHostname(enforce && checkHost != null);
     if (!enforce) {
       ctx.setVerifyMode(VerifyMode.CERT_NONE); // verify below, report, carry on: openssl's way
     }
-    Socket raw = new Socket();
-    raw.connect(new InetSocketAddress(host, port), 10_000);
-    if (!quiet) {
-      out.println("CONNECTED(" + raw.getInetAddress().getHostAddress() + ":" + port + ")");
-    }
+    Settings settings = ContextSettings.of(ctx);
+    List<String> sigalgs = o.get("-sigalgs") == null ? null
+        : OpenSslSigalgs.parse(o.get("-sigalgs"), settings.securityLevel());
     String serverHostname = enforce && checkHost != null ? checkHost : sni;
-    try (SSLSocket tls = ctx.wrapSocket(raw, false, true, true, serverHostname)) {
-      VerifyCode verified = ConnectionReport.verify(tls, ContextSettings.of(ctx).trust(), true, checkHost);
-      if (brief) {
-        ConnectionReport.brief(err, tls, verified);
-      } else if (!quiet) {
-        ConnectionReport.print(out, tls, verified, o.has("-showcerts"));
+    SslSession previous = null; // -reconnect offers the last connection's session, as openssl
+    for (int reconnects = o.has("-reconnect") ? 5 : 0; ; reconnects--) {
+      try (Socket raw = new Socket()) {
+        raw.connect(new InetSocketAddress(host, port), 10_000);
+        if (!quiet) {
+          out.println("CONNECTED(" + raw.getInetAddress().getHostAddress() + ":" + port + ")");
+        }
+        if (starttls != null) {
+          StartTls.negotiate(starttls, raw, o.get("-name"), err);
+        }
+        try (SSLSocket tls = ctx.wrapSocket(raw, false, false, true, serverHostname, previous)) {
+          if (sigalgs != null) {
+            OpenSslSigalgs.offer(tls, sigalgs);
+          }
+          tls.startHandshake();
+          VerifyCode verified = ConnectionReport.verify(tls, settings.trust(),
+              settings.verifyFlags(), true, checkHost);
+          SslSocket wrapped = SslSocket.of(tls);
+          boolean reused = wrapped.sessionReused();
+          previous = wrapped.session();
+          if (brief) {
+            ConnectionReport.brief(err, tls, verified);
+          } else if (!quiet) {
+            ConnectionReport.print(out, tls, verified, o.has("-showcerts"), reused);
+          }
+          if (reconnects > 0) {
+            out.println("drop connection and then reconnect");
+            continue; // openssl: no data phase until the last connection
+          }
+          SClientRelay.run(tls, o.has("-crlf") ? new CrlfInput(in) : in, out,
+              o.has("-ign_eof") || o.has("-quiet"));
+        }
       }
-      SClientRelay.run(tls, o.has("-crlf") ? new CrlfInput(in) : in, out,
-          o.has("-ign_eof") || o.has("-quiet"));
+      break;
     }
     if (!o.has("-quiet")) {
       err.println("DONE");

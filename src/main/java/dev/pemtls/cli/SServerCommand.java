@@ -27,9 +27,12 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>Modes: by default the client's data is copied to standard output; {@code -rev} answers each
  * line reversed, as openssl's {@code -rev}; {@code -www} answers one HTTP request with a status
- * page (for curl). {@code -verify N} asks for a client certificate (CERT_OPTIONAL), {@code
- * -Verify N} demands one (CERT_REQUIRED). Unlike openssl's default, an invalid client certificate
- * fails the handshake, as it does in Python and in every PemTLS server.
+ * page (for curl); {@code -WWW} and {@code -HTTP} serve files of the current directory as
+ * openssl's do ({@link HttpFiles}). {@code -verify N} asks for a client certificate
+ * (CERT_OPTIONAL), {@code -Verify N} demands one (CERT_REQUIRED). Unlike openssl's default, an
+ * invalid client certificate fails the handshake, as it does in Python and in every PemTLS server:
+ * openssl's {@code -verify_return_error} is accepted and is what always happens. {@code -brief}
+ * prints openssl's server summary to standard error ({@link ConnectionReport#serverBrief}).
  */
 final class SServerCommand implements Command {
   private static final OptionTable OPTIONS = ServerNameOptions.addTo(ContextOptions.addTo(
@@ -44,7 +47,13 @@ final class SServerCommand implements Command {
       .value("-naccept", "N", "stop after N connections (default: serve until killed)")
       .flag("-quiet", "print no connection details")
       .flag("-rev", "answer each line reversed")
-      .flag("-www", "answer one HTTP request with a status page")));
+      .flag("-www", "answer one HTTP request with a status page")
+      .flag("-WWW", "answer GET /FILE with FILE (relative to the current directory) as "
+          + "openssl's, with a 200 ok text/plain (text/html for .html) header")
+      .flag("-HTTP", "as -WWW, but FILE holds the whole response, headers included")
+      .flag("-verify_return_error", "abort the handshake when the client certificate fails "
+          + "verification (PemTLS always does; openssl's default carries on)")
+      .flag("-brief", "print only a short summary of each connection, to standard error")));
 
   @Override
   public String name() {
@@ -63,7 +72,10 @@ final class SServerCommand implements Command {
 
   @Override
   public int run(Options o, InputStream in, PrintStream out, PrintStream err) throws Exception {
-    o.exclusive("-rev", "-www");
+    for (String[] pair : new String[][] {{"-rev", "-www"}, {"-rev", "-WWW"}, {"-rev", "-HTTP"},
+        {"-www", "-WWW"}, {"-www", "-HTTP"}, {"-WWW", "-HTTP"}}) {
+      o.exclusive(pair[0], pair[1]);
+    }
     if (o.get("-cert") == null) {
       throw new UsageError("s_server needs -cert (and -key unless the key is in "
           + "the same file)");
@@ -110,24 +122,34 @@ final class SServerCommand implements Command {
   private static void serve(SslContext ctx, Socket raw, Options o, PrintStream out,
       PrintStream err) throws IOException {
     try (SSLSocket tls = ctx.wrapSocket(raw, true, null)) {
-      if (!o.has("-quiet")) {
+      if (o.has("-brief")) {
+        ConnectionReport.serverBrief(err, tls);
+      } else if (!o.has("-quiet")) {
         ConnectionReport.established(out, tls);
         ConnectionReport.print(out, tls, Ssl.getpeercert(tls) == null
             || !Ssl.getpeercert(tls).isEmpty() ? VerifyCode.OK : VerifyCode.UNSPECIFIED);
       }
       if (o.has("-www")) {
         www(tls);
+      } else if (o.has("-WWW") || o.has("-HTTP")) {
+        HttpFiles.serve(tls.getInputStream(), tls.getOutputStream(), o.has("-HTTP"),
+            () -> statusPage(tls), quiet(o) ? null : err);
       } else if (o.has("-rev")) {
         reverse(tls);
       } else {
         tls.getInputStream().transferTo(out);
         out.flush();
       }
-      if (!o.has("-quiet")) {
+      if (!quiet(o)) {
         out.println("CONNECTION CLOSED");
         out.flush();
       }
     }
+  }
+
+  /** openssl: -brief is quiet as well. */
+  private static boolean quiet(Options o) {
+    return o.has("-quiet") || o.has("-brief");
   }
 
   private static void reverse(SSLSocket tls) throws IOException {
@@ -149,6 +171,11 @@ final class SServerCommand implements Command {
     while ((line = in.readLine()) != null && !line.isEmpty()) {
       // skip request headers
     }
+    statusPage(tls);
+  }
+
+  /** The -www status page (and -WWW's GET /stats), as one HTTP/1.0 response. */
+  private static void statusPage(SSLSocket tls) throws IOException {
     String body = "PemTLS s_server\nProtocol: " + Ssl.version(tls) + "\nCipher: "
         + Json.write(List.of(Ssl.cipher(tls).name(), Ssl.cipher(tls).protocol(),
             Ssl.cipher(tls).secretBits())) + "\nClient certificate: "

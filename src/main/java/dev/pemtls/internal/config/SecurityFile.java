@@ -133,6 +133,45 @@ public final class SecurityFile {
     return null;
   }
 
+  /**
+   * The PemTLS entry of {@code file} itself: its key ({@code security.provider.N}), the line it
+   * is on (1-based; 0 when it spans lines in a way not found), and its config argument (null when
+   * it names none). Null when the file has no PemTLS entry.
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public static PemTlsEntry pemtlsEntry(Path file) throws IOException {
+    for (Map.Entry<Integer, String> e : read(file).entrySet()) {
+      if (name(e.getValue()).equals(PemTlsProvider.NAME)) {
+        String key = PREFIX + e.getKey();
+        String arg = e.getValue().strip().substring(PemTlsProvider.NAME.length()).strip();
+        return new PemTlsEntry(key, lineOf(file, key), arg.isEmpty() ? null : arg);
+      }
+    }
+    return null;
+  }
+
+  /** A security file's PemTLS entry: see {@link #pemtlsEntry}. */
+  public record PemTlsEntry(String key, int line, String argument) {
+    /** "security.provider.1 (line 3 of FILE)", for messages. */
+    public String where(Path file) {
+      return key + " (" + (line > 0 ? "line " + line + " of " : "in ") + file + ")";
+    }
+  }
+
+  /** The 1-based line of {@code file} on which {@code key} is set; 0 when not found. */
+  private static int lineOf(Path file, String key) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i).stripLeading();
+      if (l.startsWith(key) && l.length() > key.length()
+          && "=: \t".indexOf(l.charAt(key.length())) >= 0) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
   private static Path javaSecurity() {
     return Path.of(System.getProperty("java.home"), "conf", "security", "java.security");
   }

@@ -43,6 +43,7 @@ final class ClientHelloRecorder extends InputStream {
   private int pos;
   private volatile List<Integer> offered; // IANA suite codes; null until read or if unreadable
   private volatile byte[] offeredSessionId; // null until read or if unreadable
+  private volatile byte[] message; // the checked ClientHello; null until read or if unreadable
 
   ClientHelloRecorder(Socket raw) {
     this.raw = raw;
@@ -56,6 +57,12 @@ final class ClientHelloRecorder extends InputStream {
   /** The suites the client offered, in its order, or null when not (yet) known. */
   List<Integer> offeredSuites() {
     return offered;
+  }
+
+  /** The whole ClientHello message (header included) once read and checked, else null. */
+  byte[] clientHello() {
+    byte[] m = message;
+    return m == null ? null : m.clone();
   }
 
   @Override
@@ -133,6 +140,7 @@ final class ClientHelloRecorder extends InputStream {
     }
     offered = v.suites();
     offeredSessionId = v.sessionId();
+    this.message = message;
     return reframe(message, recordVersion);
   }
 

@@ -207,6 +207,14 @@ public final class PemSslSocket extends DelegatingSslSocket {
     return hello == null ? null : hello.offeredSuites();
   }
 
+  /**
+   * Server side: the client's whole ClientHello message (handshake header included), as it was
+   * read and checked; null on the client side or before it was read.
+   */
+  public byte[] clientHello() {
+    return hello == null ? null : hello.clientHello();
+  }
+
   /** Whether {@link #unwrap()} has run: the TLS layer is gone. */
   public boolean isUnwrapped() {
     return unwrapped;
