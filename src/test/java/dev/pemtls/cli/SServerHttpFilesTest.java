@@ -117,16 +117,7 @@ class SServerHttpFilesTest {
     int port = Loopback.freePort();
     List<String> args = List.of("s_server", "-accept", "127.0.0.1:" + port, "-cert",
         pki.serverChain.toString(), "-key", pki.serverKey.toString(), mode);
-    List<String> command = new ArrayList<>();
-    if (openssl) {
-      command.add("openssl");
-      command.addAll(args);
-    } else {
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-          "dev.pemtls.cli.Main"));
-      command.addAll(args);
-    }
-    Peer.Launch launch = openssl ? Peer.command(command) : Peer.java(command);
+    Peer.Launch launch = Peer.opensslOrPemtls(openssl, args);
     try (Peer server = launch.directory(site).start()) {
       server.await("ACCEPT");
       return client.fetch(port); // closing the peer ends the server

@@ -136,16 +136,7 @@ class SServerOptionsTest {
 
   private static Peer start(boolean openssl, List<String> args, boolean separateStderr)
       throws Exception {
-    List<String> command = new ArrayList<>();
-    if (openssl) {
-      command.add("openssl");
-      command.addAll(args);
-    } else {
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-          "dev.pemtls.cli.Main"));
-      command.addAll(args);
-    }
-    Peer.Launch launch = openssl ? Peer.command(command) : Peer.java(command);
+    Peer.Launch launch = Peer.opensslOrPemtls(openssl, args);
     return (separateStderr ? launch.separateStderr() : launch).start();
   }
 

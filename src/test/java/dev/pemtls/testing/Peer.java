@@ -136,10 +136,26 @@ public final class Peer implements AutoCloseable {
 
   /** The pemtls CLI in a child JVM on this test's class path, started. */
   public static Peer pemtls(String... args) throws IOException {
+    return pemtlsLaunch(List.of(args)).start();
+  }
+
+  /** The pemtls CLI in a child JVM on this test's class path, to start. */
+  public static Launch pemtlsLaunch(List<String> args) {
     List<String> cmd = new ArrayList<>(List.of(
         "-cp", System.getProperty("java.class.path"), "dev.pemtls.cli.Main"));
-    cmd.addAll(List.of(args));
-    return java(cmd).start();
+    cmd.addAll(args);
+    return java(cmd);
+  }
+
+  /** {@code openssl ARGS...} or {@code pemtls ARGS...}: one command line for both, to compare. */
+  public static Launch opensslOrPemtls(boolean openssl, List<String> args) {
+    if (!openssl) {
+      return pemtlsLaunch(args);
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add("openssl");
+    cmd.addAll(args);
+    return command(cmd);
   }
 
   /** Whether {@code program} is an executable in a directory of {@code PATH}. */
