@@ -74,6 +74,12 @@ public final class Errors {
         if (msg.contains("no selectable cipher suite") || msg.contains("no shared cipher")) {
           return Reason.SSL_NO_SHARED_CIPHER.error("no shared cipher: " + msg, e);
         }
+        if (a.getAlertDescription() == AlertDescription.bad_record_mac) {
+          // A record from the peer failed its authentication here (OpenSSL's receiving side)
+          return Reason.SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC.error(
+              "decryption failed or bad record mac: a record from the peer did not authenticate "
+                  + "(corrupted or altered in transit)", e);
+        }
         if (a.getAlertDescription() == AlertDescription.protocol_version) {
           return Reason.SSL_UNSUPPORTED_PROTOCOL.error("unsupported protocol: " + msg, e);
         }
