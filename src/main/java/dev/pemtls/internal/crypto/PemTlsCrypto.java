@@ -13,6 +13,7 @@ import org.bouncycastle.tls.crypto.TlsECDomain;
 import org.bouncycastle.tls.crypto.TlsKemConfig;
 import org.bouncycastle.tls.crypto.TlsKemDomain;
 import org.bouncycastle.tls.crypto.impl.TlsAEADCipher;
+import org.bouncycastle.tls.crypto.impl.TlsAEADCipherImpl;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 
 /**
@@ -23,7 +24,10 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
  *   <li>X25519 and X448 key exchange run on BouncyCastle's lightweight code ({@link BcXdhDomain}),
  *       several times faster than the JDK's (ECDSA signatures likewise, chosen in the helper:
  *       {@link EcdsaSignatures});
- *   <li>ChaCha20-Poly1305 records run on the JDK's AEAD cipher ({@link JdkChaCha20Poly1305});
+ *   <li>AES-GCM and ChaCha20-Poly1305 records run on the JDK's AEAD ciphers through {@link
+ *       JdkAeadCipher}, which passes each record's nonce straight to the cipher (BCJSSE's AES-GCM
+ *       class makes a JCA {@code AlgorithmParameters} per record) and which for ChaCha20-Poly1305
+ *       needs no BouncyCastle provider;
  *   <li>ML-KEM, for the hybrid groups a configuration may name, runs on BouncyCastle's
  *       lightweight code ({@link BcMlKemDomain});
  *   <li>the probes BCJSSE makes for every new context (can this JVM do ML-DSA, SLH-DSA or SM2
@@ -44,8 +48,9 @@ class PemTlsCrypto extends JcaTlsCrypto {
       int macAlgorithm) throws IOException {
     if (encryptionAlgorithm == EncryptionAlgorithm.CHACHA20_POLY1305) {
       try {
-        return new TlsAEADCipher(params, new JdkChaCha20Poly1305(true),
-            new JdkChaCha20Poly1305(false), 32, 16, TlsAEADCipher.AEAD_CHACHA20_POLY1305, null);
+        return new TlsAEADCipher(params, JdkAeadCipher.chaCha20Poly1305(true),
+            JdkAeadCipher.chaCha20Poly1305(false), 32, 16, TlsAEADCipher.AEAD_CHACHA20_POLY1305,
+            null);
       } catch (GeneralSecurityException e) {
         // The JVM's providers lack it (isSupportedEncryptionAlgorithm then found BouncyCastle's
         // ChaCha7539 and Poly1305): BCJSSE's own implementation below.
@@ -54,10 +59,23 @@ class PemTlsCrypto extends JcaTlsCrypto {
     return super.createCipher(params, encryptionAlgorithm, macAlgorithm);
   }
 
+  /**
+   * AES-GCM on {@link JdkAeadCipher}; the other AEADs BCJSSE builds through this method (CCM,
+   * ARIA-GCM, Camellia-GCM, SM4-CCM) stay on BCJSSE's own class.
+   */
+  @Override
+  protected TlsAEADCipherImpl createAEADCipher(String cipherName, String algorithm, int keySize,
+      boolean isEncrypting) throws GeneralSecurityException {
+    if (JdkAeadCipher.AES_GCM.equals(cipherName)) {
+      return JdkAeadCipher.aesGcm(getHelper(), keySize, isEncrypting);
+    }
+    return super.createAEADCipher(cipherName, algorithm, keySize, isEncrypting);
+  }
+
   @Override
   protected Boolean isSupportedEncryptionAlgorithm(int encryptionAlgorithm) {
     if (encryptionAlgorithm == EncryptionAlgorithm.CHACHA20_POLY1305) {
-      return JdkChaCha20Poly1305.available()
+      return JdkAeadCipher.chaCha20Poly1305Available()
           || (JdkFirstJcaJceHelper.offers("Cipher", "ChaCha7539")
               && JdkFirstJcaJceHelper.offers("Mac", "Poly1305"));
     }
