@@ -24,8 +24,9 @@ import org.bouncycastle.tls.crypto.impl.TlsAEADCipherImpl;
  *       AlgorithmParameters("GCM")} through a JCA provider look-up, fills it, and passes it to
  *       {@code Cipher.init}, which turns it back into a {@code GCMParameterSpec}; and it asks the
  *       cipher for the output size, which the JDK's GCM answers only after checking its state.
- *       With 1 KiB records that was about a fifth of the sending and receiving threads' time
- *       (JFR, BENCHMARKS.md). Here the spec is made directly and the size is arithmetic: the tag
+ *       With 1 KiB records that was about a fifth of the JFR samples of the sending and
+ *       receiving threads; {@code RecordCipherBench} measures what it saves per record
+ *       (BENCHMARKS.md). Here the spec is made directly and the size is arithmetic: the tag
  *       is added on encryption and removed on decryption.
  *   <li>ChaCha20-Poly1305: BCJSSE's implementation asks for a raw {@code ChaCha7539} cipher and a
  *       {@code Poly1305} MAC, which only BouncyCastle's JCA provider has; that would build the
