@@ -40,6 +40,8 @@ import org.bouncycastle.tls.crypto.impl.TlsAEADCipherImpl;
 final class JdkAeadCipher implements TlsAEADCipherImpl {
   static final String CHACHA20_POLY1305 = "ChaCha20-Poly1305";
   static final String AES_GCM = "AES/GCM/NoPadding";
+  /** Both AEADs' tag in TLS, in bytes (RFC 5288, RFC 7905, RFC 8446). */
+  private static final int TAG = 16;
 
   private final Cipher cipher;
   private final int mode;
@@ -47,7 +49,6 @@ final class JdkAeadCipher implements TlsAEADCipherImpl {
   private final int keySize;
   private final boolean gcm;
   private SecretKeySpec key;
-  private int tagSize;
 
   private JdkAeadCipher(Cipher cipher, boolean encrypting, String keyAlgorithm, int keySize,
       boolean gcm) {
@@ -89,25 +90,22 @@ final class JdkAeadCipher implements TlsAEADCipherImpl {
 
   @Override
   public void init(byte[] nonce, int macSize) throws IOException {
-    if (nonce == null || nonce.length != 12 || macSize != 16) {
+    if (nonce == null || nonce.length != 12 || macSize != TAG) {
       throw new TlsFatalAlert(AlertDescription.internal_error,
           cipher.getAlgorithm() + " for TLS needs a 12-byte nonce and a 16-byte tag");
     }
     AlgorithmParameterSpec spec =
-        gcm ? new GCMParameterSpec(macSize * 8, nonce) : new IvParameterSpec(nonce);
+        gcm ? new GCMParameterSpec(TAG * 8, nonce) : new IvParameterSpec(nonce);
     try {
       cipher.init(mode, key, spec);
     } catch (GeneralSecurityException e) {
       throw new TlsFatalAlert(AlertDescription.internal_error, e);
     }
-    tagSize = macSize;
   }
 
   @Override
   public int getOutputSize(int inputLength) {
-    return mode == Cipher.ENCRYPT_MODE
-        ? inputLength + tagSize
-        : Math.max(0, inputLength - tagSize);
+    return mode == Cipher.ENCRYPT_MODE ? inputLength + TAG : Math.max(0, inputLength - TAG);
   }
 
   @Override
