@@ -26,7 +26,7 @@ public final class CaCheck {
     if (ku != null && !(ku.length > 5 && ku[5])) {
       return false;
     }
-    if (cert.getExtensionValue(BASIC_CONSTRAINTS) != null) {
+    if (CertExtensions.has(cert, BASIC_CONSTRAINTS)) {
       return cert.getBasicConstraints() >= 0;
     }
     if (cert.getVersion() == 1 && ChainVerifier.isSelfIssued(cert)) {
@@ -35,7 +35,7 @@ public final class CaCheck {
     if (ku != null) {
       return true;
     }
-    byte[] ns = cert.getExtensionValue(NETSCAPE_CERT_TYPE);
+    byte[] ns = CertExtensions.value(cert, NETSCAPE_CERT_TYPE);
     if (ns != null) {
       try {
         byte[] bits = DERBitString.getInstance(ASN1OctetString.getInstance(ns).getOctets())

@@ -75,7 +75,7 @@ final class ChainChecks {
   }
 
   private static boolean hasConstraints(X509Certificate anchor) {
-    return anchor.getExtensionValue(NAME_CONSTRAINTS) != null;
+    return CertExtensions.has(anchor, NAME_CONSTRAINTS);
   }
 
 

@@ -22,7 +22,7 @@ final class KeyIdentifiers {
   }
 
   private static byte[] authorityKeyId(X509Certificate c) {
-    byte[] ext = c.getExtensionValue(Extension.authorityKeyIdentifier.getId());
+    byte[] ext = CertExtensions.value(c, Extension.authorityKeyIdentifier.getId());
     if (ext == null) {
       return null;
     }
@@ -36,7 +36,7 @@ final class KeyIdentifiers {
   }
 
   private static byte[] subjectKeyId(X509Certificate c) {
-    byte[] ext = c.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+    byte[] ext = CertExtensions.value(c, Extension.subjectKeyIdentifier.getId());
     if (ext == null) {
       return null;
     }

@@ -88,7 +88,7 @@ final class NameConstraintLimits {
   }
 
   private static NameConstraints constraints(X509Certificate ca) {
-    byte[] ext = ca.getExtensionValue(Extension.nameConstraints.getId());
+    byte[] ext = CertExtensions.value(ca, Extension.nameConstraints.getId());
     if (ext == null) {
       return null;
     }

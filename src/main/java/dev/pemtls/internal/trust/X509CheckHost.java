@@ -179,7 +179,7 @@ public final class X509CheckHost {
    */
   private static List<byte[]> ipSans(X509Certificate cert) {
     List<byte[]> out = new ArrayList<>();
-    byte[] ext = cert.getExtensionValue(Extension.subjectAlternativeName.getId());
+    byte[] ext = CertExtensions.value(cert, Extension.subjectAlternativeName.getId());
     if (ext == null) {
       return out;
     }
