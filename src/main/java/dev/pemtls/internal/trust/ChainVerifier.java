@@ -119,8 +119,21 @@ public final class ChainVerifier {
     int top = path.size() - 1;
     X509Certificate root = path.get(top);
     boolean trusted = store.contains(root);
+    // A root above the leaf was found as an issuer, and findIssuer takes only valid ones.
+    String invalid = top == 0 ? ExtensionDefects.of(root) : null;
+    if (invalid != null) {
+      throw new VerificationFailure(VerifyCode.UNABLE_TO_GET_ISSUER_CERT_LOCALLY, top,
+          "certificate " + root.getSubjectX500Principal().getName() + " is invalid: " + invalid
+          + "; OpenSSL finds no issuer for such a certificate. Reissue it");
+    }
     boolean selfSigned = isSelfIssued(root);
     if (!trusted || !(selfSigned || partial)) {
+      String invalidIssuer = invalidIssuerOf(root, peerChain);
+      if (invalidIssuer != null) {
+        throw new VerificationFailure(VerifyCode.UNABLE_TO_GET_ISSUER_CERT_LOCALLY, top,
+            "issuer " + root.getIssuerX500Principal().getName() + " is invalid: "
+            + invalidIssuer + "; OpenSSL does not accept it as an issuer. Reissue it");
+      }
       if (!trusted && selfSigned) {
         throw new VerificationFailure(top == 0 ? VerifyCode.DEPTH_ZERO_SELF_SIGNED_CERT
             : VerifyCode.SELF_SIGNED_CERT_IN_CHAIN, top, "untrusted root "
@@ -166,6 +179,7 @@ public final class ChainVerifier {
   /**
    * Leaf first; each next certificate issued the previous. Trusted issuers are preferred; once
    * one is found only trusted ones follow. With partial chains the first trusted one ends it.
+   * A certificate OpenSSL holds invalid ({@link ExtensionDefects}) neither issues nor is issued.
    */
   private List<X509Certificate> buildPath(X509Certificate[] peerChain, boolean partial,
       Date now) {
@@ -175,7 +189,8 @@ public final class ChainVerifier {
     X509Certificate current = peerChain[0];
     path.add(current);
     boolean inTrusted = false;
-    while (path.size() <= MAX_DEPTH && !isSelfIssued(current)) {
+    boolean leafValid = ExtensionDefects.of(current) == null; // OpenSSL seeks no issuer else
+    while (leafValid && path.size() <= MAX_DEPTH && !isSelfIssued(current)) {
       X509Certificate next = findIssuer(current,
           store.bySubject(current.getIssuerX500Principal()), now);
       if (next != null) {
@@ -207,7 +222,8 @@ public final class ChainVerifier {
     X509Certificate fallback = null;
     for (X509Certificate candidate : pool) {
       if (!candidate.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
-          || !KeyIdentifiers.mayHaveIssued(candidate, cert) || !maySign(candidate)) {
+          || !KeyIdentifiers.mayHaveIssued(candidate, cert) || !maySign(candidate)
+          || ExtensionDefects.of(candidate) != null) {
         continue;
       }
       try {
@@ -220,6 +236,30 @@ public final class ChainVerifier {
       }
     }
     return fallback;
+  }
+
+  /**
+   * Why a certificate that would otherwise have issued {@code cert} (trusted or sent) is invalid
+   * to OpenSSL, or null when there is none: for the failure message, where a chain ends because
+   * {@link #findIssuer} skipped it.
+   */
+  private String invalidIssuerOf(X509Certificate cert, X509Certificate[] peerChain) {
+    if (isSelfIssued(cert)) {
+      return null;
+    }
+    List<X509Certificate> candidates = new ArrayList<>(
+        store.bySubject(cert.getIssuerX500Principal()));
+    candidates.addAll(Arrays.asList(peerChain));
+    for (X509Certificate candidate : candidates) {
+      if (candidate.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
+          && KeyIdentifiers.mayHaveIssued(candidate, cert) && maySign(candidate)) {
+        String defect = ExtensionDefects.of(candidate);
+        if (defect != null) {
+          return defect;
+        }
+      }
+    }
+    return null;
   }
 
   /** OpenSSL's X509_check_issued: an issuer with key usage must allow keyCertSign. */
