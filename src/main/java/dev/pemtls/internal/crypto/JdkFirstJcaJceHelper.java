@@ -33,11 +33,12 @@ import org.bouncycastle.jcajce.util.JcaJceHelper;
 import org.bouncycastle.jcajce.util.ProviderJcaJceHelper;
 
 /**
- * Asks the JVM's own providers first, then {@link PssSignatures} for BCJSSE's RSA-PSS names, and
- * the private BouncyCastle instance only when both lack the algorithm. BouncyCastle's provider is
- * built on the first such look-up, not before (see {@link BcProvider}). One deliberate exception:
- * ECDSA signatures come from {@link EcdsaSignatures} (BouncyCastle's code, several times faster
- * than the JDK's) before the JDK is asked.
+ * Asks the JVM's own providers first, and the private BouncyCastle instance only when they lack
+ * the algorithm. BouncyCastle's provider is built on the first such look-up, not before (see
+ * {@link BcProvider}). Two deliberate exceptions, both for signatures: ECDSA comes from {@link
+ * EcdsaSignatures} (BouncyCastle's code, several times faster than the JDK's), and BCJSSE's RSA-PSS
+ * names from {@link PssSignatures} (the JDK's RSASSA-PSS under names no JDK provider has), each
+ * before the JDK is asked.
  *
  * <p>Why: BCJSSE on BouncyCastle's pure-Java crypto moves bulk data an order of magnitude slower
  * than on SunJCE's intrinsic AES-GCM; on the JDK's providers it is at parity. But BCJSSE asks for
@@ -46,7 +47,6 @@ import org.bouncycastle.jcajce.util.ProviderJcaJceHelper;
  */
 final class JdkFirstJcaJceHelper implements JcaJceHelper {
   private static final JcaJceHelper JDK = new DefaultJcaJceHelper();
-  private static final JcaJceHelper PSS = new ProviderJcaJceHelper(PssSignatures.INSTANCE);
 
   private static final class Bc {
     static final JcaJceHelper HELPER = new ProviderJcaJceHelper(BcProvider.get());
@@ -63,16 +63,12 @@ final class JdkFirstJcaJceHelper implements JcaJceHelper {
    * since it came from the same method on the JDK helper.
    */
   private static <T> T firstOf(Lookup<T> lookup) {
-    return firstOf(lookup, false);
-  }
-
-  private static <T> T firstOf(Lookup<T> lookup, boolean pss) {
     try {
       return lookup.from(JDK);
     } catch (NoSuchAlgorithmException | NoSuchProviderException | NoSuchPaddingException
         | CertificateException | KeyStoreException e) {
       try {
-        return lookup.from(pss ? PSS : Bc.HELPER);
+        return lookup.from(Bc.HELPER);
       } catch (GeneralSecurityException | RuntimeException ignored) {
         // RuntimeException: a JDK that accepts only signed JCE providers refuses the unsigned
         // lib/ jars' BouncyCastle with a SecurityException; the algorithm is then unavailable.
@@ -174,7 +170,10 @@ final class JdkFirstJcaJceHelper implements JcaJceHelper {
 
   /**
    * ECDSA comes from {@link EcdsaSignatures} before the JDK: BouncyCastle's ECDSA is several
-   * times faster than the JDK's (figures there). Everything else is JDK first.
+   * times faster than the JDK's (figures there). BCJSSE's PSS names come from {@link
+   * PssSignatures}: asking the JDK first failed on every RSA handshake (TLS 1.2 signs with
+   * rsa_pss_rsae too), and the failure walked every provider and built an exception. Everything
+   * else is JDK first.
    */
   @Override
   public Signature createSignature(String a)
@@ -182,7 +181,10 @@ final class JdkFirstJcaJceHelper implements JcaJceHelper {
     if (EcdsaSignatures.serves(a)) {
       return Signature.getInstance(a, EcdsaSignatures.INSTANCE);
     }
-    return firstOf(h -> h.createSignature(a), PssSignatures.serves(a));
+    if (PssSignatures.serves(a)) {
+      return Signature.getInstance(a, PssSignatures.INSTANCE);
+    }
+    return firstOf(h -> h.createSignature(a));
   }
 
   @Override
