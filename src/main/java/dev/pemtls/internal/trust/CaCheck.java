@@ -17,11 +17,14 @@ public final class CaCheck {
   private CaCheck() {}
 
   /**
-   * A key usage, when present, must allow keyCertSign; then basicConstraints decides when
-   * present; without it a self-issued version 1 certificate, one with key usage, or a Netscape
-   * CA type counts.
+   * A certificate OpenSSL holds invalid ({@link ExtensionDefects}) is none. Then a key usage,
+   * when present, must allow keyCertSign; then basicConstraints decides when present; without it
+   * a self-issued version 1 certificate, one with key usage, or a Netscape CA type counts.
    */
   public static boolean isCa(X509Certificate cert) {
+    if (ExtensionDefects.of(cert) != null) {
+      return false;
+    }
     boolean[] ku = cert.getKeyUsage();
     if (ku != null && !(ku.length > 5 && ku[5])) {
       return false;

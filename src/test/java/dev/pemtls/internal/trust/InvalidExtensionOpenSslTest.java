@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,6 +93,26 @@ class InvalidExtensionOpenSslTest {
                 null));
     assertTrue(e.getMessage().contains("CN=Bad NC") && e.getMessage().contains("nameConstraints"),
         e.getMessage());
+  }
+
+  /** Python's get_ca_certs() and cert_store_stats() ask X509_check_ca, false for these. */
+  @Test
+  void caWithAnUndecodableExtension_isLoadedButNotCountedAsCa_asPython() throws Exception {
+    Issued bad = cert(ROOT, "Bad SAN CA", true, "2.5.29.17", new byte[] {0x04, 0x01, 0x00});
+    Path bundle = DemoPki.write(dir.resolve("bundle.pem"), DemoPki.pem(ROOT.certificate(),
+        bad.certificate()));
+    Peer.require("python3", "the Python comparison");
+    Peer py = Peer.command(List.of("python3", "-c", "import ssl, sys\n"
+        + "c = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\n"
+        + "c.load_verify_locations(sys.argv[1])\n"
+        + "s = c.cert_store_stats()\n"
+        + "print(s['x509'], s['x509_ca'], len(c.get_ca_certs()))", bundle.toString())).run();
+    assertEquals(0, py.exitValue(), py.text());
+    dev.pemtls.SslContext ctx = new dev.pemtls.SslContext(dev.pemtls.Protocol.TLS_CLIENT);
+    ctx.loadVerifyLocations(bundle, null, null);
+    Map<String, Integer> stats = ctx.certStoreStats();
+    assertEquals(py.text().strip(), stats.get("x509") + " " + stats.get("x509_ca") + " "
+        + ctx.caCertificates().size(), "x509, x509_ca and get_ca_certs() against Python's");
   }
 
   private static int ours(Issued leaf, Issued inter) {
