@@ -221,9 +221,7 @@ public final class ChainVerifier {
       Date now) {
     X509Certificate fallback = null;
     for (X509Certificate candidate : pool) {
-      if (!candidate.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
-          || !KeyIdentifiers.mayHaveIssued(candidate, cert) || !maySign(candidate)
-          || ExtensionDefects.of(candidate) != null) {
+      if (!couldHaveIssued(candidate, cert) || ExtensionDefects.of(candidate) != null) {
         continue;
       }
       try {
@@ -251,8 +249,7 @@ public final class ChainVerifier {
         store.bySubject(cert.getIssuerX500Principal()));
     candidates.addAll(Arrays.asList(peerChain));
     for (X509Certificate candidate : candidates) {
-      if (candidate.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
-          && KeyIdentifiers.mayHaveIssued(candidate, cert) && maySign(candidate)) {
+      if (couldHaveIssued(candidate, cert)) {
         String defect = ExtensionDefects.of(candidate);
         if (defect != null) {
           return defect;
@@ -260,6 +257,12 @@ public final class ChainVerifier {
       }
     }
     return null;
+  }
+
+  /** Names, key identifiers and the issuer's key usage allow {@code candidate} to issue cert. */
+  private static boolean couldHaveIssued(X509Certificate candidate, X509Certificate cert) {
+    return candidate.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
+        && KeyIdentifiers.mayHaveIssued(candidate, cert) && maySign(candidate);
   }
 
   /** OpenSSL's X509_check_issued: an issuer with key usage must allow keyCertSign. */
